@@ -1,0 +1,11 @@
+namespace SyncGrid.Domain.Channels;
+
+/// <summary>What kind of line a phone number is, as libphonenumber classifies it.</summary>
+public enum PhoneKind
+{
+    Mobile,
+    Fixed,
+    FixedOrMobile,
+    TollFree,
+    Other,
+}

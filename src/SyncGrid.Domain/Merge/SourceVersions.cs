@@ -1,0 +1,46 @@
+using SyncGrid.Domain.Records;
+
+namespace SyncGrid.Domain.Merge;
+
+/// <summary>
+/// Picks the version of each source record that counts: the latest by change time; at equal times a deletion,
+/// then the larger content hash, so the choice never depends on arrival order.
+/// </summary>
+internal static class SourceVersions
+{
+    /// <summary>The live latest versions, oldest first (so that overwriting in order leaves the latest winner).</summary>
+    public static List<T> LiveLatest<T>(IEnumerable<T> records, Func<T, SourceRef> source, Func<T, bool> isDeleted, Action<T> check)
+        where T : class
+    {
+        var latest = new Dictionary<SourceKey, T>();
+        foreach (var record in records)
+        {
+            check(record);
+            var key = source(record).Key;
+            if (!latest.TryGetValue(key, out var current) || IsNewer(record, current, source, isDeleted))
+            {
+                latest[key] = record;
+            }
+        }
+
+        var live = latest.Values.Where(r => !isDeleted(r)).ToList();
+        live.Sort((a, b) => source(a).CompareTo(source(b)));
+        return live;
+    }
+
+    private static bool IsNewer<T>(T candidate, T current, Func<T, SourceRef> source, Func<T, bool> isDeleted)
+    {
+        var byTime = source(candidate).ChangedAt.UtcTicks.CompareTo(source(current).ChangedAt.UtcTicks);
+        if (byTime != 0)
+        {
+            return byTime > 0;
+        }
+
+        if (isDeleted(candidate) != isDeleted(current))
+        {
+            return isDeleted(candidate);
+        }
+
+        return StableOrder.Compare(candidate, current) > 0;
+    }
+}
