@@ -1,1 +1,3 @@
-return 0;
+using SyncGrid.Cli;
+
+return await SyncGridCli.RunAsync(args).ConfigureAwait(false);

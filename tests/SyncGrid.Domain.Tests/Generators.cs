@@ -22,7 +22,7 @@ internal static class Generators
 
     public static Gen<string> ValidOgrnip() => Digits(14).Select(b => b + (long.Parse(b, System.Globalization.CultureInfo.InvariantCulture) % 13 % 10));
 
-    /// <summary>The weighted-sum residue mod 11 that the check digit at <paramref name="position"/> is derived from.</summary>
+    /// <summary>The weighted-sum residue mod 11 that the check digit after the weighted digits is derived from.</summary>
     public static int Residue(string digits, int[] weights) => digits.Take(weights.Length).Select((c, i) => (c - '0') * weights[i]).Sum() % 11;
 
     public static int[] Weights10 => W10;

@@ -13,6 +13,9 @@ public static partial class PhoneNormalizer
     /// <summary>The region assumed for numbers written without a country code.</summary>
     public const string DefaultRegion = "RU";
 
+    // Bounds the word-run search for numbers written without separators: no real phone field has more words.
+    private const int MaxWords = 24;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
     private static readonly string[] NonePlaceholders = ["нет", "-", "—", "n/a", "na", "нет данных", "отсутствует", "не указан", "none"];
 
@@ -92,27 +95,50 @@ public static partial class PhoneNormalizer
             return;
         }
 
-        // Several numbers separated only by spaces ("+7 495 500-55-50 +7 916 123-45-67").
-        var found = 0;
-        var matchedDigits = 0;
-        foreach (var m in Util.FindNumbers(text, DefaultRegion, PhoneNumberUtil.Leniency.VALID, long.MaxValue))
+        // Several numbers separated only by spaces ("+7 495 500-55-50 +7 916 123-45-67"), or a number followed by
+        // something that is not one: take the longest run of words that is a valid number, again and again; keep every
+        // number found and report the words left over.
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > MaxWords)
         {
-            Add(numbers, ToPhone(m.Number, m.Number.HasExtension ? m.Number.Extension : null));
-            matchedDigits += CountDigits(m.RawString);
-            found++;
-        }
-
-        if (found > 1 && matchedDigits == CountDigits(text))
-        {
+            (problems ??= []).Add(problem! with { RawValue = piece });
             return;
         }
 
-        if (found > 0)
+        var found = false;
+        List<string>? leftover = null;
+        var start = 0;
+        while (start < words.Length)
         {
-            numbers.RemoveRange(numbers.Count - Math.Min(found, numbers.Count), Math.Min(found, numbers.Count));
+            var end = words.Length;
+            for (; end > start; end--)
+            {
+                if (TryParseOne(string.Join(' ', words, start, end - start), null, out var part, out _))
+                {
+                    Add(numbers, part);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (end > start)
+            {
+                start = end;
+            }
+            else
+            {
+                (leftover ??= []).Add(words[start++]);
+            }
         }
 
-        (problems ??= []).Add(problem! with { RawValue = piece });
+        if (!found)
+        {
+            (problems ??= []).Add(problem! with { RawValue = piece });
+        }
+        else if (leftover is not null && string.Concat(leftover).AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            (problems ??= []).Add(new Problem("phone.invalid", "phone", string.Join(' ', leftover), "Part of the value is not a valid phone number."));
+        }
     }
 
     private static bool TryParseOne(string text, string? extension, out PhoneNumber number, out Problem? problem)
@@ -157,20 +183,6 @@ public static partial class PhoneNormalizer
         {
             numbers.Add(number);
         }
-    }
-
-    private static int CountDigits(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 
     private static bool IsNonePlaceholder(string text)

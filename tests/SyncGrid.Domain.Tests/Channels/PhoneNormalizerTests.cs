@@ -93,6 +93,17 @@ public class PhoneNormalizerTests
         Assert.Equal("12-34", Assert.Single(result.Problems).RawValue!.Trim());
     }
 
+    [Fact]
+    public void Parse_NumberFollowedByGarbageWithoutSeparator_KeepsNumberReportsRest()
+    {
+        var result = PhoneNormalizer.Parse("+7 916 123-45-67 12-34");
+
+        Assert.Equal("+79161234567", Assert.Single(result.Values).E164);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("phone.invalid", problem.Code);
+        Assert.Equal("12-34", problem.RawValue);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -1,6 +1,5 @@
 using SyncGrid.Domain.Merge;
 using SyncGrid.Domain.Normalization;
-using SyncGrid.Domain.Records;
 using static SyncGrid.Domain.Tests.Samples;
 
 namespace SyncGrid.Domain.Tests.Merge;
