@@ -8,7 +8,8 @@ namespace SyncGrid.Domain;
 /// <param name="Field">The field of the source record the value came from (for example <c>inn</c>, <c>phone</c>).</param>
 /// <param name="RawValue">The value as the source gave it, so that nothing is lost; <see langword="null"/> when the value was absent.</param>
 /// <param name="Message">A sentence a person can act on.</param>
-public sealed record Problem(string Code, string Field, string? RawValue, string Message)
+[GenerateSerializer, Immutable, Alias("SyncGrid.Problem")]
+public sealed record Problem([property: Id(0)] string Code, [property: Id(1)] string Field, [property: Id(2)] string? RawValue, [property: Id(3)] string Message)
 {
     /// <summary>Returns a copy of this problem attributed to another field.</summary>
     public Problem ForField(string field) => this with { Field = field };

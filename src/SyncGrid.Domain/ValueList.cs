@@ -8,8 +8,10 @@ namespace SyncGrid.Domain;
 /// (which is what content hashes and order-independence tests need). <c>default</c> is the empty list.
 /// </summary>
 [System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
+[GenerateSerializer, Immutable, Alias("SyncGrid.ValueList`1")]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
+    [Id(0)]
     private readonly ImmutableArray<T> _items;
 
     public ValueList(IEnumerable<T> items) => _items = [.. items];

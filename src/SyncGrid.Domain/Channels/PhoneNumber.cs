@@ -4,7 +4,8 @@ namespace SyncGrid.Domain.Channels;
 /// <param name="E164">The number in E.164, for example <c>+74955005550</c>.</param>
 /// <param name="Extension">The extension digits, if the source gave one ("доб. 12").</param>
 /// <param name="Kind">Mobile, fixed, …</param>
-public sealed record PhoneNumber(string E164, string? Extension, PhoneKind Kind)
+[GenerateSerializer, Immutable, Alias("SyncGrid.PhoneNumber")]
+public sealed record PhoneNumber([property: Id(0)] string E164, [property: Id(1)] string? Extension, [property: Id(2)] PhoneKind Kind)
 {
     /// <summary>Whether this is a mobile number (the contact identity uses mobile numbers only).</summary>
     public bool IsMobile => Kind == PhoneKind.Mobile;

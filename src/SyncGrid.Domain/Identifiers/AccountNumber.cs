@@ -6,6 +6,7 @@ namespace SyncGrid.Domain.Identifiers;
 /// A 20-digit Russian bank account number. Its control key (digit 9) can only be checked together with the
 /// BIK of the bank that keeps it: see <see cref="HasValidControlKey"/>. <c>default(AccountNumber)</c> is not valid.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.AccountNumber")]
 public readonly record struct AccountNumber
 {
     private static readonly string[] Prefixes = ["р/сч", "р/с", "р.с.", "р/счет", "р/счёт", "счет", "счёт", "account", "acc"];
@@ -13,6 +14,7 @@ public readonly record struct AccountNumber
     private AccountNumber(string value) => Value = value;
 
     /// <summary>The 20 digits.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>Parses a 20-digit account number from free text.</summary>

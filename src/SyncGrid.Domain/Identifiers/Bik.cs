@@ -6,6 +6,7 @@ namespace SyncGrid.Domain.Identifiers;
 /// A Russian bank identification code (BIK): 9 digits beginning with the country code <c>04</c>.
 /// <c>default(Bik)</c> is not valid.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.Bik")]
 public readonly record struct Bik
 {
     private static readonly string[] Prefixes = ["БИК", "BIK"];
@@ -13,6 +14,7 @@ public readonly record struct Bik
     private Bik(string value) => Value = value;
 
     /// <summary>The 9 digits.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>Parses a BIK from free text.</summary>

@@ -6,6 +6,7 @@ namespace SyncGrid.Domain.Identifiers;
 /// A tax registration reason code (KPP): 9 characters, <c>^\d{4}[\dA-Z]{2}\d{3}$</c>.
 /// Branches of one company share its TIN and differ by KPP. <c>default(Kpp)</c> is not valid.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.Kpp")]
 public readonly record struct Kpp
 {
     private static readonly string[] Prefixes = ["КПП", "KPP"];
@@ -13,6 +14,7 @@ public readonly record struct Kpp
     private Kpp(string value) => Value = value;
 
     /// <summary>The 9 characters, upper-case Latin letters where the code has letters.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>Parses a KPP from free text. Cyrillic letters that look like Latin ones (А, В, Е, …) are read as Latin.</summary>

@@ -6,6 +6,7 @@ namespace SyncGrid.Domain.Identifiers;
 /// A checksum-valid primary state registration number: OGRN (13 digits, legal entities) or OGRNIP
 /// (15 digits, individual entrepreneurs). <c>default(Ogrn)</c> is not valid.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.Ogrn")]
 public readonly record struct Ogrn
 {
     private static readonly string[] Prefixes = ["ОГРНИП", "ОГРН", "OGRNIP", "OGRN"];
@@ -13,6 +14,7 @@ public readonly record struct Ogrn
     private Ogrn(string value) => Value = value;
 
     /// <summary>The 13 or 15 digits.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>OGRN or OGRNIP, told by the length.</summary>

@@ -1,6 +1,7 @@
 namespace SyncGrid.Domain.Identifiers;
 
 /// <summary>Which primary state registration number an <see cref="Ogrn"/> is.</summary>
+[GenerateSerializer, Alias("SyncGrid.OgrnKind")]
 public enum OgrnKind
 {
     /// <summary>OGRN, 13 digits: a legal entity.</summary>

@@ -6,6 +6,7 @@ namespace SyncGrid.Domain.Identifiers;
 /// A normalised, checksum-valid Russian taxpayer number (INN): 10 digits for organisations, 12 for individuals.
 /// The company grain key is always <see cref="Value"/>. <c>default(Tin)</c> is not a valid TIN.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.Tin")]
 public readonly record struct Tin : IComparable<Tin>
 {
     private static readonly string[] Prefixes = ["ИНН", "INN", "TIN"];
@@ -16,6 +17,7 @@ public readonly record struct Tin : IComparable<Tin>
     private Tin(string value) => Value = value;
 
     /// <summary>The 10 or 12 digits.</summary>
+    [Id(0)]
     public string Value { get; }
 
     /// <summary>Organisation (10 digits) or individual (12 digits).</summary>

@@ -1,6 +1,7 @@
 namespace SyncGrid.Domain.Identifiers;
 
 /// <summary>What a TIN identifies, told by its length.</summary>
+[GenerateSerializer, Alias("SyncGrid.TinKind")]
 public enum TinKind
 {
     /// <summary>10 digits: a legal entity.</summary>

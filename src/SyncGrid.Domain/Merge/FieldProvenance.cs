@@ -6,4 +6,5 @@ namespace SyncGrid.Domain.Merge;
 /// <param name="Field">The field name (for example <c>name</c>, <c>phones</c>, <c>requisite[773601001]</c>).</param>
 /// <param name="Value">The value as text.</param>
 /// <param name="Source">The winning source record.</param>
-public sealed record FieldProvenance(string Field, string Value, SourceRef Source);
+[GenerateSerializer, Immutable, Alias("SyncGrid.FieldProvenance")]
+public sealed record FieldProvenance([property: Id(0)] string Field, [property: Id(1)] string Value, [property: Id(2)] SourceRef Source);

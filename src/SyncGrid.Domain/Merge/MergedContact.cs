@@ -9,26 +9,36 @@ namespace SyncGrid.Domain.Merge;
 /// One person as all live source records about them say, with provenance, and every company they appear under
 /// (the Bitrix24 contact–company bindings). Built only by <see cref="ContactMerger"/>.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.MergedContact")]
 public sealed record MergedContact
 {
+    [Id(0)]
     public required ContactKey Key { get; init; }
 
+    [Id(1)]
     public Sourced<string>? LastName { get; init; }
 
+    [Id(2)]
     public Sourced<string>? FirstName { get; init; }
 
+    [Id(3)]
     public Sourced<string>? MiddleName { get; init; }
 
+    [Id(4)]
     public Sourced<string>? Position { get; init; }
 
+    [Id(5)]
     public Sourced<ValueList<PhoneNumber>>? Phones { get; init; }
 
+    [Id(6)]
     public Sourced<ValueList<EmailAddress>>? Emails { get; init; }
 
     /// <summary>Every company a live record binds the person to, ordered by TIN.</summary>
+    [Id(7)]
     public ValueList<Tin> Companies { get; init; }
 
     /// <summary>The live source records merged, latest last.</summary>
+    [Id(8)]
     public ValueList<SourceRef> Sources { get; init; }
 
     /// <summary>The merged name.</summary>

@@ -4,7 +4,8 @@ namespace SyncGrid.Domain.Records;
 /// The identity of a contact: <c>email:&lt;address&gt;</c>, else <c>mobile:&lt;E.164&gt;</c>, else
 /// <c>name:&lt;company TIN&gt;:&lt;name key&gt;</c>. Bitrix24's <c>ORIGIN_ID</c> of the contact.
 /// </summary>
-public readonly record struct ContactKey(string Value) : IComparable<ContactKey>
+[GenerateSerializer, Immutable, Alias("SyncGrid.ContactKey")]
+public readonly record struct ContactKey([property: Id(0)] string Value) : IComparable<ContactKey>
 {
     /// <summary>Which rule produced the key.</summary>
     public ContactKeyKind Kind => Value switch
@@ -30,6 +31,7 @@ public readonly record struct ContactKey(string Value) : IComparable<ContactKey>
 }
 
 /// <summary>The identity rule a <see cref="ContactKey"/> came from, strongest first.</summary>
+[GenerateSerializer, Alias("SyncGrid.ContactKeyKind")]
 public enum ContactKeyKind
 {
     Email = 1,

@@ -1,7 +1,8 @@
 namespace SyncGrid.Domain.Records;
 
 /// <summary>Which source record a record is a version of: the store and the record's id there.</summary>
-public readonly record struct SourceKey(SourceStore Store, string Id) : IComparable<SourceKey>
+[GenerateSerializer, Immutable, Alias("SyncGrid.SourceKey")]
+public readonly record struct SourceKey([property: Id(0)] SourceStore Store, [property: Id(1)] string Id) : IComparable<SourceKey>
 {
     /// <inheritdoc />
     public int CompareTo(SourceKey other)

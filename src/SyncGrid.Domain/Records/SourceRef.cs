@@ -4,7 +4,8 @@ namespace SyncGrid.Domain.Records;
 /// Where a record came from and when the source last changed it: the store, the id in that store and the
 /// source's change time (store A <c>updated_at</c>, store B <c>occurredAt</c> or the export's <c>exportedAt</c>).
 /// </summary>
-public sealed record SourceRef(SourceStore Store, string Id, DateTimeOffset ChangedAt) : IComparable<SourceRef>
+[GenerateSerializer, Immutable, Alias("SyncGrid.SourceRef")]
+public sealed record SourceRef([property: Id(0)] SourceStore Store, [property: Id(1)] string Id, [property: Id(2)] DateTimeOffset ChangedAt) : IComparable<SourceRef>
 {
     /// <summary>The record identity without its version.</summary>
     public SourceKey Key => new(Store, Id);

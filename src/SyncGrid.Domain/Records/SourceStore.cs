@@ -1,6 +1,7 @@
 namespace SyncGrid.Domain.Records;
 
 /// <summary>The systems records come from.</summary>
+[GenerateSerializer, Alias("SyncGrid.SourceStore")]
 public enum SourceStore
 {
     /// <summary>Store A: the legacy MySQL database, read through a replica.</summary>

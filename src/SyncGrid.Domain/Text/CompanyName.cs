@@ -10,7 +10,8 @@ namespace SyncGrid.Domain.Text;
 /// <param name="Display">The cleaned name with its legal form, as it goes to Bitrix24.</param>
 /// <param name="LegalForm">The abbreviated legal form found in the name (ООО, ПАО, ИП, …), if any.</param>
 /// <param name="MatchKey">Lower-case words of the name without legal form and punctuation.</param>
-public sealed record CompanyName(string Display, string? LegalForm, string MatchKey)
+[GenerateSerializer, Immutable, Alias("SyncGrid.CompanyName")]
+public sealed record CompanyName([property: Id(0)] string Display, [property: Id(1)] string? LegalForm, [property: Id(2)] string MatchKey)
 {
     // Longest first so that "ПАО" is not read as "АО" and full forms win over their abbreviations.
     private static readonly (string Text, string Abbreviation)[] LegalForms = BuildLegalForms();

@@ -8,7 +8,8 @@ namespace SyncGrid.Domain.Text;
 /// <c>SECOND_NAME</c>). Handles "Иванов Иван Иванович", "ИВАНОВ И.И.", "И.И. Иванов", "Иван Иванович Иванов",
 /// "  Петрова  Анна ", and re-cases names written all in capitals or all in lower case.
 /// </summary>
-public sealed record PersonName(string? Last, string? First, string? Middle)
+[GenerateSerializer, Immutable, Alias("SyncGrid.PersonName")]
+public sealed record PersonName([property: Id(0)] string? Last, [property: Id(1)] string? First, [property: Id(2)] string? Middle)
 {
     private static readonly string[] PatronymicEndings = ["ович", "евич", "ьич", "ична", "овна", "евна", "инична", "оглы", "кызы"];
     private static readonly string[] SurnameEndings = ["ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая", "ко", "ук", "юк", "дзе", "швили", "ян"];

@@ -1,0 +1,1 @@
+namespace SyncGrid.Abstractions; internal static class P { }

@@ -1,0 +1,1 @@
+namespace SyncGrid.Grains; internal static class P { }

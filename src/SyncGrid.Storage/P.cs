@@ -1,0 +1,1 @@
+namespace SyncGrid.Storage; internal static class P { }
