@@ -6,10 +6,26 @@ namespace SyncGrid.Domain.Merge;
 /// Picks the version of each source record that counts: the latest by change time; at equal times a deletion,
 /// then the larger content hash, so the choice never depends on arrival order.
 /// </summary>
-internal static class SourceVersions
+public static class SourceVersions
 {
+    /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/>, a version of the same company source record.</summary>
+    public static bool Supersedes(CompanyRecord candidate, CompanyRecord current)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(current);
+        return IsNewer(candidate, current, r => r.Source, r => r.IsDeleted);
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> replaces <paramref name="current"/>, a version of the same contact source record.</summary>
+    public static bool Supersedes(ContactRecord candidate, ContactRecord current)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(current);
+        return IsNewer(candidate, current, r => r.Source, r => r.IsDeleted);
+    }
+
     /// <summary>The live latest versions, oldest first (so that overwriting in order leaves the latest winner).</summary>
-    public static List<T> LiveLatest<T>(IEnumerable<T> records, Func<T, SourceRef> source, Func<T, bool> isDeleted, Action<T> check)
+    internal static List<T> LiveLatest<T>(IEnumerable<T> records, Func<T, SourceRef> source, Func<T, bool> isDeleted, Action<T> check)
         where T : class
     {
         var latest = new Dictionary<SourceKey, T>();

@@ -27,4 +27,7 @@ public sealed record RawContact
     public IReadOnlyList<string?> Emails { get; init; } = [];
 
     public bool IsDeleted { get; init; }
+
+    /// <summary>The company source record this contact came inside (a store B partner), if any.</summary>
+    public SourceKey? Parent { get; init; }
 }

@@ -147,6 +147,7 @@ public static class RecordNormalizer
             Position = TextNormalizer.Clean(raw.Position),
             Phones = phones.Values,
             Emails = emails.Values,
+            Parent = raw.Parent,
         };
         return new(record, problems.Count == 0 ? [] : new ValueList<Problem>(problems));
     }

@@ -34,4 +34,11 @@ public sealed record ContactRecord
 
     [Id(7)]
     public ValueList<EmailAddress> Emails { get; init; }
+
+    /// <summary>
+    /// The company source record that delivered this contact as part of its full picture (a store B partner), if any.
+    /// When that record drops the contact or is deleted, this contact record is withdrawn.
+    /// </summary>
+    [Id(8)]
+    public SourceKey? Parent { get; init; }
 }

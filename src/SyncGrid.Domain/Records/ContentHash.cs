@@ -7,8 +7,11 @@ using SyncGrid.Domain.Channels;
 namespace SyncGrid.Domain.Records;
 
 /// <summary>
-/// A stable hash of a record's content (source, change time, every clean field), the same in every process and
-/// run: a grain that receives a record whose hash it already holds for that source record changes nothing.
+/// A stable hash of a record's content (store, source id, every clean field), the same in every process and run.
+/// A grain that receives a record with the hash and change time it already holds for that source record changes
+/// nothing. The change time is left out of the hash on purpose, so that identical content re-delivered under a newer
+/// time (a re-export, a touched <c>updated_at</c>) is recognised as such: it moves the version's time forward (which
+/// the merge order needs) but never causes downstream work.
 /// </summary>
 public static class ContentHash
 {
@@ -55,6 +58,7 @@ public static class ContentHash
         w.Add(record.Position);
         w.Add(record.Phones);
         w.Add(record.Emails);
+        w.Add(record.Parent is { } parent ? parent.ToString() : null);
         return w.Hash();
     }
 
@@ -82,7 +86,6 @@ public static class ContentHash
         {
             Add((int)source.Store);
             Add(source.Id);
-            Add(source.ChangedAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
         }
 
         public void Add(ValueList<PhoneNumber> phones)

@@ -22,7 +22,6 @@ public class ContentHashTests
         var baseline = Company(SberbankPartner(A("17", 0)));
         var variants = new[]
         {
-            baseline with { Source = A("17", 1) },
             baseline with { Source = A("18", 0) },
             baseline with { Source = B("17", 0) },
             baseline with { IsDeleted = true },
@@ -37,6 +36,15 @@ public class ContentHashTests
         var hashes = variants.Select(ContentHash.Of).Append(ContentHash.Of(baseline)).ToList();
 
         Assert.Equal(hashes.Count, hashes.Distinct().Count());
+    }
+
+    [Fact]
+    public void Of_OnlyTheChangeTimeDiffers_SameHash()
+    {
+        var earlier = Company(SberbankPartner(A("17", 0)));
+        var reExported = earlier with { Source = A("17", 60) };
+
+        Assert.Equal(ContentHash.Of(earlier), ContentHash.Of(reExported));
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using SyncGrid.Domain;
+using SyncGrid.Domain.Merge;
+using SyncGrid.Domain.Records;
+
+namespace SyncGrid.Abstractions;
+
+/// <summary>A contact's merged state.</summary>
+[GenerateSerializer, Immutable, Alias("SyncGrid.ContactSnapshot")]
+public sealed record ContactSnapshot
+{
+    [Id(0)]
+    public required ContactKey Key { get; init; }
+
+    /// <summary>The merged contact; <see langword="null"/> when unknown or every record was withdrawn.</summary>
+    [Id(1)]
+    public MergedContact? Merged { get; init; }
+
+    /// <summary>The latest version of every source record, deleted ones included.</summary>
+    [Id(2)]
+    public ValueList<SourceRef> Sources { get; init; }
+
+    [Id(3)]
+    public long Version { get; init; }
+}

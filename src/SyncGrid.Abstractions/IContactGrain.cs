@@ -1,0 +1,20 @@
+using SyncGrid.Domain;
+using SyncGrid.Domain.Records;
+
+namespace SyncGrid.Abstractions;
+
+/// <summary>
+/// One person, keyed by their contact key (<c>ContactKey.Value</c>): merges the person's records from every source and
+/// company, and knows every company they are bound to.
+/// </summary>
+[Alias("SyncGrid.Abstractions.IContactGrain")]
+public interface IContactGrain : IGrainWithStringKey
+{
+    /// <summary>Applies contact record versions (all with this grain's key); durable when the task completes. Idempotent.</summary>
+    [Alias("Submit")]
+    Task<SubmitResult> SubmitAsync(ValueList<ContactRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>The merged contact with provenance and its companies.</summary>
+    [Alias("GetSnapshot")]
+    Task<ContactSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
+}

@@ -1,1 +1,0 @@
-namespace SyncGrid.Abstractions; internal static class P { }

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using SyncGrid.Abstractions;
+using SyncGrid.Abstractions.ReadModel;
+using SyncGrid.Domain;
+using SyncGrid.Domain.Merge;
+using SyncGrid.Domain.Records;
+
+namespace SyncGrid.Grains;
+
+/// <summary>
+/// One person, keyed by their contact key. Keeps the latest version of each of their source records (from any store
+/// and any company), merges them, and records every company they are bound to.
+/// </summary>
+public sealed partial class ContactGrain(
+    [PersistentState("contact", GrainStorageNames.Grid)] IPersistentState<ContactState> state,
+    IReadModelWriter readModel,
+    TimeProvider time,
+    ILogger<ContactGrain> logger) : Grain, IContactGrain
+{
+    private ContactKey _key;
+    private MergedContact? _merged;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = new ContactKey(this.GetPrimaryKeyString());
+        _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> SubmitAsync(ValueList<ContactRecord> records, CancellationToken cancellationToken = default)
+    {
+        var applied = 0;
+        var unchanged = 0;
+        foreach (var record in records)
+        {
+            if (record.Key != _key)
+            {
+                throw new ArgumentException($"Contact {_key} was given a record of {record.Key} ({record.Source}).", nameof(records));
+            }
+
+            var key = record.Source.Key;
+            var hash = ContentHash.Of(record);
+            if (state.State.Records.TryGetValue(key, out var stored)
+                && ((stored.Hash == hash && stored.Record.Source.ChangedAt == record.Source.ChangedAt) || !SourceVersions.Supersedes(record, stored.Record)))
+            {
+                unchanged++;
+                continue;
+            }
+
+            state.State.Records[key] = new StoredContactRecord(record, hash);
+            applied++;
+        }
+
+        if (applied == 0)
+        {
+            return new SubmitResult(0, unchanged, 0);
+        }
+
+        _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        state.State.Version++;
+        await state.WriteStateAsync(cancellationToken);
+        await readModel.UpsertContactAsync(
+            new ContactReadModelRow(
+                _key.Value,
+                _merged?.Name.FullName,
+                _merged is null ? [] : _merged.Companies.Select(t => t.Value).ToList(),
+                Bitrix24ContactId: null,
+                time.GetUtcNow(),
+                state.State.Version),
+            cancellationToken);
+        LogApplied(logger, applied, unchanged, _merged?.Companies.Count ?? 0);
+        return new SubmitResult(applied, unchanged, 1);
+    }
+
+    /// <inheritdoc />
+    public Task<ContactSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ContactSnapshot
+        {
+            Key = _key,
+            Merged = _merged,
+            Sources = new(state.State.Records.Values.Select(r => r.Record.Source).Order()),
+            Version = state.State.Version,
+        });
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Contact: {Applied} records applied, {Unchanged} unchanged, bound to {Companies} companies")]
+    private static partial void LogApplied(ILogger logger, int applied, int unchanged, int companies);
+}

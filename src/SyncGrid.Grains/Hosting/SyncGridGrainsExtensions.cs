@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers what SyncGrid's grains need from the silo's container.</summary>
+public static class SyncGridGrainsExtensions
+{
+    /// <summary>
+    /// Adds the services the grains depend on that have a single sensible default (the system clock). The grain
+    /// storage named <c>syncgrid</c> and the read model are the host's choice (see the storage extensions).
+    /// </summary>
+    public static ISiloBuilder AddSyncGridGrains(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

@@ -1,1 +1,0 @@
-namespace SyncGrid.Grains; internal static class P { }

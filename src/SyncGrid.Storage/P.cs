@@ -1,1 +1,0 @@
-namespace SyncGrid.Storage; internal static class P { }
