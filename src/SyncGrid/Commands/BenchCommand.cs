@@ -41,6 +41,56 @@ internal static class BenchCommand
             return Task.FromResult(0);
         });
 
-        return new Command("bench", "Throughput benchmarks.") { normalize };
+        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid() };
+    }
+
+    private static Command BuildGrid()
+    {
+        var connection = new Option<string?>("--connection") { Description = "MariaDB server connection string (a fresh database is created and dropped). Default: ConnectionStrings__MariaDb, else SYNCGRID_TEST_MARIADB." };
+        var companies = new Option<int>("--companies") { Description = "Distinct companies.", DefaultValueFactory = _ => 20_000 };
+        var contacts = new Option<double>("--contacts") { Description = "Contacts per company (mean).", DefaultValueFactory = _ => 4 };
+        var repeats = new Option<double>("--repeats") { Description = "Share of submissions that are repeats.", DefaultValueFactory = _ => 0.2 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent submitting callers.", DefaultValueFactory = _ => 256 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the sample data.", DefaultValueFactory = _ => 42 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the benchmark database." };
+        var json = new Option<bool>("--json") { Description = "Write JSON instead of a table." };
+        var grid = new Command("grid", "Source records/s into persisted grain state: one silo on MariaDB, companies with contacts and repeats, then an unchanged re-run.")
+        {
+            connection, companies, contacts, repeats, concurrency, seed, keep, json,
+        };
+        grid.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var server = parse.GetValue(connection)
+                ?? Environment.GetEnvironmentVariable("ConnectionStrings__MariaDb")
+                ?? Environment.GetEnvironmentVariable("SYNCGRID_TEST_MARIADB");
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("bench grid needs a MariaDB server: pass --connection \"Server=127.0.0.1;User ID=…;Password=…\" or set ConnectionStrings__MariaDb (./deploy/scripts/mariadb.sh starts one on loopback).");
+                return 2;
+            }
+
+            var settings = new GridBenchSettings(server, parse.GetValue(companies), parse.GetValue(contacts), parse.GetValue(repeats), parse.GetValue(concurrency), parse.GetValue(seed), parse.GetValue(keep));
+            var result = await GridBenchmark.RunAsync(settings, parse.GetValue(json) ? TextWriter.Null : output, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(output, result);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("figure", "value");
+            table.AddRow("source records/s (first ingest)", result.RecordsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("source records", result.Records.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("seconds", result.Seconds.ToString("N2", CultureInfo.InvariantCulture));
+            table.AddRow("state writes / record", result.StateWritesPerRecord.ToString("N3", CultureInfo.InvariantCulture));
+            table.AddRow("grain states per storage batch", result.StatesPerBatch.ToString("N1", CultureInfo.InvariantCulture));
+            table.AddRow("records applied / unchanged", $"{result.RecordsApplied:N0} / {result.RecordsUnchanged:N0}");
+            table.AddRow("unchanged re-run: records/s", result.RerunRecordsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("unchanged re-run: state writes", result.RerunStateWrites.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("peak working set (MiB)", result.PeakWorkingSetMiB.ToString("N0", CultureInfo.InvariantCulture));
+            CliOutput.Console(output).Write(table);
+            return 0;
+        });
+        return grid;
     }
 }

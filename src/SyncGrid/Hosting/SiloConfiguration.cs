@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using SyncGrid.Grains;
+using SyncGrid.Storage.GrainState;
+using SyncGrid.Storage.ReadModel;
+
+namespace SyncGrid.Cli.Hosting;
+
+/// <summary>
+/// The one place that decides what backs a silo: with <c>ConnectionStrings:MariaDb</c> set, MariaDB clustering,
+/// reminders and grain storage (ADO.NET for the few, the batched storage for the grid); without it the embedded
+/// default: localhost clustering, memory storage and an in-memory read model.
+/// </summary>
+public static class SiloConfiguration
+{
+    /// <summary>The ADO.NET invariant of MySqlConnector.</summary>
+    public const string MySqlInvariant = "MySql.Data.MySqlConnector";
+
+    /// <summary>Reads and validates the <c>Grid</c> section; a bad value stops start-up with a message naming it.</summary>
+    public static GridOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(GridOptions.Section).Get<GridOptions>() ?? new GridOptions();
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), errors, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(GridOptions.Section, typeof(GridOptions), errors.Select(e => $"{GridOptions.Section}:{string.Join(",", e.MemberNames)}: {e.ErrorMessage}"));
+        }
+
+        return options;
+    }
+
+    /// <summary>The MariaDB connection string, or <see langword="null"/> for the embedded default.</summary>
+    public static string? MariaDbConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("MariaDb") is { Length: > 0 } value ? value : null;
+
+    /// <summary>Configures a silo from configuration: cluster identity, endpoints, and everything <see cref="ConfigureGrid"/> adds.</summary>
+    public static ISiloBuilder Configure(ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = ReadOptions(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        if (MariaDbConnectionString(configuration) is null)
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(
+                options.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback,
+                options.SiloPort,
+                options.GatewayPort,
+                listenOnAnyHostAddress: options.AdvertisedAddress is not null);
+        }
+
+        return ConfigureGrid(silo, configuration);
+    }
+
+    /// <summary>
+    /// Adds the grains and what backs them, without touching the silo's identity or endpoints (which a test cluster
+    /// owns): MariaDB membership, reminders, grain storage and read model, or the in-memory ones.
+    /// </summary>
+    public static ISiloBuilder ConfigureGrid(ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = ReadOptions(configuration);
+        var connectionString = MariaDbConnectionString(configuration);
+        silo.AddSyncGridGrains();
+        if (connectionString is null)
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(GrainStorageNames.Grid);
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSyncGridInMemoryReadModel();
+            return silo;
+        }
+
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage("PubSubStore", o =>
+        {
+            o.Invariant = MySqlInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Services.AddSyncGridMariaDbGrainStorage(GrainStorageNames.Grid, new MariaDbGrainStorageOptions
+        {
+            ConnectionString = connectionString,
+            MaxBatchSize = options.StorageBatchSize,
+            MaxConcurrentBatches = options.StorageConcurrency,
+        });
+        silo.Services.AddSyncGridMariaDbReadModel(new MariaDbReadModelOptions { ConnectionString = connectionString });
+        return silo;
+    }
+}
