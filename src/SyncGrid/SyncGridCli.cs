@@ -13,6 +13,7 @@ public static class SyncGridCli
         root.Add(TinCommand.Build());
         root.Add(NormalizeCommand.Build());
         root.Add(BenchCommand.Build());
+        root.Add(DbCommand.Build());
         return root;
     }
 
