@@ -14,6 +14,7 @@ public static class SyncGridCli
         root.Add(NormalizeCommand.Build());
         root.Add(BenchCommand.Build());
         root.Add(SiloCommand.Build());
+        root.Add(DbCommand.Build());
         return root;
     }
 

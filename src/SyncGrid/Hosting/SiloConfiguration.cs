@@ -16,9 +16,6 @@ namespace SyncGrid.Cli.Hosting;
 /// </summary>
 public static class SiloConfiguration
 {
-    /// <summary>The ADO.NET invariant of MySqlConnector.</summary>
-    public const string MySqlInvariant = "MySql.Data.MySqlConnector";
-
     /// <summary>Reads and validates the <c>Grid</c> section; a bad value stops start-up with a message naming it.</summary>
     public static GridOptions ReadOptions(IConfiguration configuration)
     {
@@ -82,26 +79,10 @@ public static class SiloConfiguration
             return silo;
         }
 
-        silo.UseAdoNetClustering(o =>
-        {
-            o.Invariant = MySqlInvariant;
-            o.ConnectionString = connectionString;
-        });
-        silo.UseAdoNetReminderService(o =>
-        {
-            o.Invariant = MySqlInvariant;
-            o.ConnectionString = connectionString;
-        });
-        silo.AddAdoNetGrainStorageAsDefault(o =>
-        {
-            o.Invariant = MySqlInvariant;
-            o.ConnectionString = connectionString;
-        });
-        silo.AddAdoNetGrainStorage("PubSubStore", o =>
-        {
-            o.Invariant = MySqlInvariant;
-            o.ConnectionString = connectionString;
-        });
+        silo.UseSyncGridMariaDbClustering(connectionString)
+            .UseSyncGridMariaDbReminders(connectionString)
+            .AddSyncGridAdoNetGrainStorage(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, connectionString)
+            .AddSyncGridAdoNetGrainStorage("PubSubStore", connectionString);
         silo.Services.AddSyncGridMariaDbGrainStorage(GrainStorageNames.Grid, new MariaDbGrainStorageOptions
         {
             ConnectionString = connectionString,

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SyncGrid.Abstractions;
 using SyncGrid.Cli.Hosting;
-using SyncGrid.Domain;
 using SyncGrid.Domain.Normalization;
 using SyncGrid.Domain.Records;
+using SyncGrid.Domain;
+using SyncGrid.IntegrationTests.Sql;
 
 namespace SyncGrid.IntegrationTests.Grid;
 
@@ -138,10 +140,6 @@ public sealed class GridClusterTests(GridClusterTests.Cluster cluster) : IClassF
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseAdoNetClustering(o =>
-            {
-                o.Invariant = SiloConfiguration.MySqlInvariant;
-                o.ConnectionString = configuration["ConnectionStrings:MariaDb"];
-            });
+            clientBuilder.UseSyncGridMariaDbClustering(configuration["ConnectionStrings:MariaDb"]!);
     }
 }

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MySqlConnector;
-using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
+using Orleans.Serialization;
 using Orleans.Storage;
+using SyncGrid.IntegrationTests.Sql;
 using SyncGrid.Storage.GrainState;
 
 namespace SyncGrid.IntegrationTests.Grid;
