@@ -1,6 +1,6 @@
--- The read model: one row per company and per contact, and the contact-company bindings, written by the grains after
--- each state change (batched) so that listing and counting never scans grains. Statements are separated by a line
--- '-- go'. `version` is the grain state's version: an upsert never replaces a newer row.
+-- The read model: one row per company and the company-contact bindings, written by the company grains after each
+-- state change (batched) so that listing and counting never scans grains. Statements are separated by a line
+-- '-- go'. `version` is the company grain state's version: an upsert never replaces a newer row.
 CREATE TABLE IF NOT EXISTS syncgrid_company (
   tin                  VARCHAR(12) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   name                 VARCHAR(1000) NULL,
@@ -13,16 +13,6 @@ CREATE TABLE IF NOT EXISTS syncgrid_company (
   version              BIGINT NOT NULL,
   PRIMARY KEY (tin),
   KEY ix_company_status (status, tin)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
--- go
-CREATE TABLE IF NOT EXISTS syncgrid_contact (
-  contact_key          VARCHAR(400) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
-  name                 VARCHAR(1000) NULL,
-  companies            INT NOT NULL,
-  bitrix24_contact_id  BIGINT NULL,
-  updated_at           DATETIME(6) NOT NULL,
-  version              BIGINT NOT NULL,
-  PRIMARY KEY (contact_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
 -- go
 CREATE TABLE IF NOT EXISTS syncgrid_company_contact (

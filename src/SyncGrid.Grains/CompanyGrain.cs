@@ -66,10 +66,11 @@ public sealed partial class CompanyGrain(
             state.State.Version++;
             await state.WriteStateAsync(cancellationToken);
             writes++;
-            if (companies.Changed)
-            {
-                await readModel.UpsertCompanyAsync(ReadModelRow(), cancellationToken);
-            }
+        }
+
+        if (companies.Changed || contacts.Bound.Count > 0 || contacts.Unbound.Count > 0)
+        {
+            await readModel.UpsertCompanyAsync(ReadModelRow() with { ContactsBound = contacts.Bound, ContactsUnbound = contacts.Unbound }, cancellationToken);
         }
 
         LogSubmitted(logger, _tin.Value, companies.Applied, companies.Unchanged, contacts.Result.RecordsApplied, writes);
@@ -187,9 +188,31 @@ public sealed partial class CompanyGrain(
 
         var results = await Task.WhenAll(batches.Select(b => GrainFactory.GetGrain<IContactGrain>(b.Key.Value).SubmitAsync(new ValueList<ContactRecord>(b.Value), cancellationToken)));
         outcome.Result = results.Aggregate(new SubmitResult(0, skipped, 0), (sum, r) => sum.Add(r));
+        var before = state.State.LinkShards == 0 ? LinkedKeys(state.State.Links.Values) : null;
         outcome.InlineLinksChanged = await ApplyLinksAsync(upserts, removals, cancellationToken);
+        if (before is not null && state.State.LinkShards == 0)
+        {
+            var after = LinkedKeys(state.State.Links.Values);
+            outcome.Bound = after.Except(before).ToList();
+            outcome.Unbound = before.Except(after).ToList();
+        }
+        else
+        {
+            // Sharded (or just spilled): binding an already bound key is harmless; an unbinding needs every shard's word.
+            outcome.Bound = upserts.Select(u => u.Key.Value).Distinct().ToList();
+            var candidates = batches.Where(b => b.Value.Exists(r => r.IsDeleted)).Select(b => b.Key.Value).ToHashSet();
+            if (candidates.Count > 0)
+            {
+                candidates.ExceptWith(LinkedKeys(await AllShardLinksAsync(parent: null, cancellationToken)));
+            }
+
+            outcome.Unbound = [.. candidates];
+        }
+
         return outcome;
     }
+
+    private static HashSet<string> LinkedKeys(IEnumerable<ContactLink> links) => links.Select(l => l.Key.Value).ToHashSet(StringComparer.Ordinal);
 
     private async Task WithdrawDroppedAsync(SourceKey parent, DateTimeOffset at, Func<ContactLink, bool> dropped, Dictionary<ContactKey, List<ContactRecord>> batches, List<SourceKey> removals, CancellationToken cancellationToken)
     {
@@ -361,5 +384,9 @@ public sealed partial class CompanyGrain(
         public SubmitResult Result { get; set; } = SubmitResult.None;
 
         public bool InlineLinksChanged { get; set; }
+
+        public List<string> Bound { get; set; } = [];
+
+        public List<string> Unbound { get; set; } = [];
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SyncGrid.Abstractions;
-using SyncGrid.Abstractions.ReadModel;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Merge;
 using SyncGrid.Domain.Records;
@@ -13,8 +12,6 @@ namespace SyncGrid.Grains;
 /// </summary>
 public sealed partial class ContactGrain(
     [PersistentState("contact", GrainStorageNames.Grid)] IPersistentState<ContactState> state,
-    IReadModelWriter readModel,
-    TimeProvider time,
     ILogger<ContactGrain> logger) : Grain, IContactGrain
 {
     private ContactKey _key;
@@ -61,15 +58,6 @@ public sealed partial class ContactGrain(
         _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
         state.State.Version++;
         await state.WriteStateAsync(cancellationToken);
-        await readModel.UpsertContactAsync(
-            new ContactReadModelRow(
-                _key.Value,
-                _merged?.Name.FullName,
-                _merged is null ? [] : _merged.Companies.Select(t => t.Value).ToList(),
-                Bitrix24ContactId: null,
-                time.GetUtcNow(),
-                state.State.Version),
-            cancellationToken);
         LogApplied(logger, applied, unchanged, _merged?.Companies.Count ?? 0);
         return new SubmitResult(applied, unchanged, 1);
     }

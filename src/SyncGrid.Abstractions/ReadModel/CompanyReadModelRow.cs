@@ -2,8 +2,8 @@ namespace SyncGrid.Abstractions.ReadModel;
 
 /// <summary>
 /// One row of the company read model, written by the company grain after each state change, so that listing and
-/// counting companies never scans grains. <see cref="Version"/> is the grain state's version: a row never replaces a
-/// newer one.
+/// counting companies never scans grains, with the changes to the company's contact bindings.
+/// <see cref="Version"/> is the grain state's version: a row never replaces a newer one.
 /// </summary>
 public sealed record CompanyReadModelRow(
     string Tin,
@@ -14,4 +14,11 @@ public sealed record CompanyReadModelRow(
     int Sources,
     string? LastError,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>Contact keys newly bound to the company.</summary>
+    public IReadOnlyList<string> ContactsBound { get; init; } = [];
+
+    /// <summary>Contact keys no longer bound to the company.</summary>
+    public IReadOnlyList<string> ContactsUnbound { get; init; } = [];
+}

@@ -12,6 +12,6 @@ public interface IReadModelQueries
     /// <summary>The contact keys bound to a company.</summary>
     Task<IReadOnlyList<string>> ListContactsOfCompanyAsync(string tin, CancellationToken cancellationToken = default);
 
-    /// <summary>How many contacts exist (bound to at least one company).</summary>
+    /// <summary>How many distinct contacts are bound to at least one company.</summary>
     Task<long> CountContactsAsync(CancellationToken cancellationToken = default);
 }

@@ -6,9 +6,6 @@ namespace SyncGrid.Abstractions.ReadModel;
 /// </summary>
 public interface IReadModelWriter
 {
-    /// <summary>Upserts a company row unless a newer version is stored.</summary>
+    /// <summary>Upserts a company row unless a newer version is stored, and applies its binding changes.</summary>
     Task UpsertCompanyAsync(CompanyReadModelRow row, CancellationToken cancellationToken = default);
-
-    /// <summary>Upserts a contact row and replaces its company bindings unless a newer version is stored.</summary>
-    Task UpsertContactAsync(ContactReadModelRow row, CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,7 @@ public sealed partial class MariaDbGrainStorage : IGrainStorage, IAsyncDisposabl
     {
         ArgumentNullException.ThrowIfNull(options);
         _serviceId = serviceId;
-        _connectionString = options.ConnectionString;
+        _connectionString = Batching.BatchConnections.Tune(options.ConnectionString);
         _serializer = serializer;
         _activators = activators;
         _logger = logger;
@@ -162,55 +162,50 @@ public sealed partial class MariaDbGrainStorage : IGrainStorage, IAsyncDisposabl
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        await using (var upsert = connection.CreateCommand())
+        // One round trip: the conditional multi-row upsert, then one verification SELECT per state name.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO {Table} (service_id, state_name, grain_id, version, write_token, payload, modified_at) VALUES ");
+        for (var i = 0; i < ordered.Count; i++)
         {
-            upsert.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO {Table} (service_id, state_name, grain_id, version, write_token, payload, modified_at) VALUES ");
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var r = ordered[i].Request;
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@service,@n{n},@g{n},@v{n},@t{n},@p{n},UTC_TIMESTAMP(6))");
-                upsert.Parameters.AddWithValue("@n" + n, r.StateName);
-                upsert.Parameters.AddWithValue("@g" + n, r.GrainId);
-                upsert.Parameters.AddWithValue("@v" + n, r.ExpectedVersion + 1);
-                upsert.Parameters.AddWithValue("@t" + n, r.Token);
-                upsert.Parameters.AddWithValue("@p" + n, r.Payload);
-            }
-
-            // The version assignment comes last: every IF before it still sees the stored version.
-            sql.Append(" ON DUPLICATE KEY UPDATE")
-                .Append(" payload = IF(version = VALUES(version) - 1, VALUES(payload), payload),")
-                .Append(" write_token = IF(version = VALUES(version) - 1, VALUES(write_token), write_token),")
-                .Append(" modified_at = IF(version = VALUES(version) - 1, VALUES(modified_at), modified_at),")
-                .Append(" version = IF(version = VALUES(version) - 1, VALUES(version), version)");
-            upsert.CommandText = sql.ToString();
-            upsert.Parameters.AddWithValue("@service", _serviceId);
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var r = ordered[i].Request;
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@service,@n{n},@g{n},@v{n},@t{n},@p{n},UTC_TIMESTAMP(6))");
+            command.Parameters.AddWithValue("@n" + n, r.StateName);
+            command.Parameters.AddWithValue("@g" + n, r.GrainId);
+            command.Parameters.AddWithValue("@v" + n, r.ExpectedVersion + 1);
+            command.Parameters.AddWithValue("@t" + n, r.Token);
+            command.Parameters.AddWithValue("@p" + n, r.Payload);
         }
 
-        var stored = new Dictionary<(string, string), (int Version, long Token)>();
-        foreach (var group in ordered.GroupBy(x => x.Request.StateName, StringComparer.Ordinal))
+        // The version assignment comes last: every IF before it still sees the stored version.
+        sql.Append(" ON DUPLICATE KEY UPDATE")
+            .Append(" payload = IF(version = VALUES(version) - 1, VALUES(payload), payload),")
+            .Append(" write_token = IF(version = VALUES(version) - 1, VALUES(write_token), write_token),")
+            .Append(" modified_at = IF(version = VALUES(version) - 1, VALUES(modified_at), modified_at),")
+            .Append(" version = IF(version = VALUES(version) - 1, VALUES(version), version);");
+        var groups = ordered.Select((x, i) => (x.Request.StateName, Index: i)).GroupBy(x => x.StateName, StringComparer.Ordinal).ToList();
+        for (var g = 0; g < groups.Count; g++)
         {
-            await using var check = connection.CreateCommand();
-            check.Transaction = transaction;
-            var sql = new StringBuilder($"SELECT grain_id, version, write_token FROM {Table} WHERE service_id = @service AND state_name = @name AND grain_id IN (");
-            var i = 0;
-            foreach (var id in group.Select(x => x.Request.GrainId).Distinct(StringComparer.Ordinal))
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i++ == 0 ? "@g" : ",@g").Append(n);
-                check.Parameters.AddWithValue("@g" + n, id);
-            }
+            var name = "@s" + g.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(name, groups[g].Key);
+            sql.Append(CultureInfo.InvariantCulture, $" SELECT state_name, grain_id, version, write_token FROM {Table} WHERE service_id = @service AND state_name = {name} AND grain_id IN (");
+            sql.AppendJoin(',', groups[g].Select(x => "@g" + x.Index.ToString(CultureInfo.InvariantCulture))).Append(");");
+        }
 
-            check.CommandText = sql.Append(')').ToString();
-            check.Parameters.AddWithValue("@service", _serviceId);
-            check.Parameters.AddWithValue("@name", group.Key);
-            await using var reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        command.CommandText = sql.ToString();
+        command.Parameters.AddWithValue("@service", _serviceId);
+        var stored = new Dictionary<(string, string), (int Version, long Token)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            do
             {
-                stored[(group.Key, reader.GetString(0))] = (reader.GetInt32(1), reader.GetInt64(2));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    stored[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt32(2), reader.GetInt64(3));
+                }
             }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

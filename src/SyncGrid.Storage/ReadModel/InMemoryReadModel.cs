@@ -11,21 +11,23 @@ namespace SyncGrid.Storage.ReadModel;
 public sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
 {
     private readonly ConcurrentDictionary<string, CompanyReadModelRow> _companies = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ContactReadModelRow> _contacts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tin, string Key), bool> _bindings = new();
 
     /// <inheritdoc />
     public Task UpsertCompanyAsync(CompanyReadModelRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         _companies.AddOrUpdate(row.Tin, row, (_, existing) => existing.Version > row.Version ? existing : row);
-        return Task.CompletedTask;
-    }
+        foreach (var key in row.ContactsBound)
+        {
+            _bindings[(row.Tin, key)] = true;
+        }
 
-    /// <inheritdoc />
-    public Task UpsertContactAsync(ContactReadModelRow row, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        _contacts.AddOrUpdate(row.Key, row, (_, existing) => existing.Version > row.Version ? existing : row);
+        foreach (var key in row.ContactsUnbound)
+        {
+            _bindings.TryRemove((row.Tin, key), out _);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -47,9 +49,9 @@ public sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListContactsOfCompanyAsync(string tin, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(
-            _contacts.Values.Where(c => c.CompanyTins.Contains(tin)).Select(c => c.Key).Order(StringComparer.Ordinal).ToList());
+            _bindings.Keys.Where(b => b.Tin == tin).Select(b => b.Key).Order(StringComparer.Ordinal).ToList());
 
     /// <inheritdoc />
     public Task<long> CountContactsAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult((long)_contacts.Values.Count(c => c.CompanyTins.Count > 0));
+        Task.FromResult((long)_bindings.Keys.Select(b => b.Key).Distinct(StringComparer.Ordinal).Count());
 }

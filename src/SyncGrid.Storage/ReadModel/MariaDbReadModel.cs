@@ -9,28 +9,23 @@ namespace SyncGrid.Storage.ReadModel;
 
 /// <summary>
 /// The read model on MariaDB. Rows from many grains are group-committed into multi-row upserts; a row never replaces
-/// a newer version of itself. A contact's bindings are replaced with the row: a contact grain awaits each write
-/// before the next, so no older row of the same contact can race a newer one.
+/// a newer version of itself. A company's contact binding changes travel with its row: a company grain awaits each
+/// write before the next, so no older change of the same company can race a newer one.
 /// </summary>
 public sealed class MariaDbReadModel : IReadModelWriter, IReadModelQueries, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly GroupCommitQueue<CompanyReadModelRow, bool> _companies;
-    private readonly GroupCommitQueue<ContactReadModelRow, bool> _contacts;
 
     public MariaDbReadModel(MariaDbReadModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _connectionString = options.ConnectionString;
+        _connectionString = BatchConnections.Tune(options.ConnectionString);
         _companies = new(UpsertCompaniesAsync, options.MaxBatchSize, options.MaxConcurrentBatches);
-        _contacts = new(UpsertContactsAsync, options.MaxBatchSize, options.MaxConcurrentBatches);
     }
 
     /// <inheritdoc />
     public Task UpsertCompanyAsync(CompanyReadModelRow row, CancellationToken cancellationToken = default) => _companies.EnqueueAsync(row, cancellationToken);
-
-    /// <inheritdoc />
-    public Task UpsertContactAsync(ContactReadModelRow row, CancellationToken cancellationToken = default) => _contacts.EnqueueAsync(row, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<CompanySyncStatus, long>> CountCompaniesByStatusAsync(CancellationToken cancellationToken = default)
@@ -97,7 +92,7 @@ public sealed class MariaDbReadModel : IReadModelWriter, IReadModelQueries, IAsy
     public async Task<long> CountContactsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new MySqlCommand("SELECT COUNT(*) FROM syncgrid_contact WHERE companies > 0", connection);
+        await using var command = new MySqlCommand("SELECT COUNT(DISTINCT contact_key) FROM syncgrid_company_contact", connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -105,7 +100,6 @@ public sealed class MariaDbReadModel : IReadModelWriter, IReadModelQueries, IAsy
     public async ValueTask DisposeAsync()
     {
         await _companies.DisposeAsync().ConfigureAwait(false);
-        await _contacts.DisposeAsync().ConfigureAwait(false);
     }
 
     private Task<IReadOnlyList<bool>> UpsertCompaniesAsync(IReadOnlyList<CompanyReadModelRow> rows, CancellationToken cancellationToken) =>
@@ -132,7 +126,7 @@ public sealed class MariaDbReadModel : IReadModelWriter, IReadModelQueries, IAsy
             command.Parameters.AddWithValue("@v" + n, row.Version);
         }
 
-        command.CommandText = sql.Append(" ON DUPLICATE KEY UPDATE")
+        sql.Append(" ON DUPLICATE KEY UPDATE")
             .Append(" name = IF(VALUES(version) >= version, VALUES(name), name),")
             .Append(" status = IF(VALUES(version) >= version, VALUES(status), status),")
             .Append(" status_reason = IF(VALUES(version) >= version, VALUES(status_reason), status_reason),")
@@ -140,87 +134,39 @@ public sealed class MariaDbReadModel : IReadModelWriter, IReadModelQueries, IAsy
             .Append(" sources = IF(VALUES(version) >= version, VALUES(sources), sources),")
             .Append(" last_error = IF(VALUES(version) >= version, VALUES(last_error), last_error),")
             .Append(" updated_at = IF(VALUES(version) >= version, VALUES(updated_at), updated_at),")
-            .Append(" version = GREATEST(version, VALUES(version))")
-            .ToString();
+            .Append(" version = GREATEST(version, VALUES(version));");
+
+        // Binding changes of every row, in arrival order (a company's rows arrive one at a time: its grain awaits each).
+        var bound = rows.SelectMany(r => r.ContactsBound.Select(k => (r.Tin, Key: k))).ToList();
+        var unbound = rows.SelectMany(r => r.ContactsUnbound.Select(k => (r.Tin, Key: k))).ToList();
+        AppendBindings(sql, command, " DELETE FROM syncgrid_company_contact WHERE (tin, contact_key) IN (", ");", "(@ut{0},@uk{0})", "u", unbound);
+        AppendBindings(sql, command, " INSERT IGNORE INTO syncgrid_company_contact (tin, contact_key) VALUES ", ";", "(@bt{0},@bk{0})", "b", bound);
+        command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(_ => true).ToList();
-    }
-
-    private Task<IReadOnlyList<bool>> UpsertContactsAsync(IReadOnlyList<ContactReadModelRow> rows, CancellationToken cancellationToken) =>
-        Deadlocks.RetryAsync(() => TryUpsertContactsAsync(rows, cancellationToken), (_, _) => { });
-
-    private async Task<IReadOnlyList<bool>> TryUpsertContactsAsync(IReadOnlyList<ContactReadModelRow> rows, CancellationToken cancellationToken)
-    {
-        var latest = Latest(rows, r => r.Key, r => r.Version).ToList();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        await using (var upsert = connection.CreateCommand())
-        {
-            upsert.Transaction = transaction;
-            var sql = new StringBuilder("INSERT INTO syncgrid_contact (contact_key, name, companies, bitrix24_contact_id, updated_at, version) VALUES ");
-            for (var i = 0; i < latest.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                var row = latest[i];
-                sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@k{n},@n{n},@c{n},@b{n},@u{n},@v{n})");
-                upsert.Parameters.AddWithValue("@k" + n, row.Key);
-                upsert.Parameters.AddWithValue("@n" + n, Truncate(row.Name, 1000));
-                upsert.Parameters.AddWithValue("@c" + n, row.CompanyTins.Count);
-                upsert.Parameters.AddWithValue("@b" + n, row.Bitrix24ContactId);
-                upsert.Parameters.AddWithValue("@u" + n, row.UpdatedAt.UtcDateTime);
-                upsert.Parameters.AddWithValue("@v" + n, row.Version);
-            }
-
-            upsert.CommandText = sql.Append(" ON DUPLICATE KEY UPDATE")
-                .Append(" name = IF(VALUES(version) >= version, VALUES(name), name),")
-                .Append(" companies = IF(VALUES(version) >= version, VALUES(companies), companies),")
-                .Append(" bitrix24_contact_id = IF(VALUES(version) >= version, VALUES(bitrix24_contact_id), bitrix24_contact_id),")
-                .Append(" updated_at = IF(VALUES(version) >= version, VALUES(updated_at), updated_at),")
-                .Append(" version = GREATEST(version, VALUES(version))")
-                .ToString();
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using (var unbind = connection.CreateCommand())
-        {
-            unbind.Transaction = transaction;
-            var sql = new StringBuilder("DELETE FROM syncgrid_company_contact WHERE contact_key IN (");
-            for (var i = 0; i < latest.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? "@k" : ",@k").Append(n);
-                unbind.Parameters.AddWithValue("@k" + n, latest[i].Key);
-            }
-
-            unbind.CommandText = sql.Append(')').ToString();
-            await unbind.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var bindings = latest.SelectMany(r => r.CompanyTins.Select(t => (Tin: t, r.Key))).ToList();
-        if (bindings.Count > 0)
-        {
-            await using var bind = connection.CreateCommand();
-            bind.Transaction = transaction;
-            var sql = new StringBuilder("INSERT IGNORE INTO syncgrid_company_contact (tin, contact_key) VALUES ");
-            for (var i = 0; i < bindings.Count; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@t{n},@k{n})");
-                bind.Parameters.AddWithValue("@t" + n, bindings[i].Tin);
-                bind.Parameters.AddWithValue("@k" + n, bindings[i].Key);
-            }
-
-            bind.CommandText = sql.ToString();
-            await bind.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(_ => true).ToList();
     }
 
     private static IEnumerable<T> Latest<T>(IEnumerable<T> rows, Func<T, string> key, Func<T, long> version) =>
         rows.GroupBy(key, StringComparer.Ordinal).Select(g => g.MaxBy(version)!).OrderBy(key, StringComparer.Ordinal);
+
+    private static void AppendBindings(StringBuilder sql, MySqlCommand command, string head, string tail, string tuple, string prefix, List<(string Tin, string Key)> bindings)
+    {
+        if (bindings.Count == 0)
+        {
+            return;
+        }
+
+        sql.Append(head);
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? string.Empty : ",").Append(string.Format(CultureInfo.InvariantCulture, tuple, n));
+            command.Parameters.AddWithValue($"@{prefix}t{n}", bindings[i].Tin);
+            command.Parameters.AddWithValue($"@{prefix}k{n}", bindings[i].Key);
+        }
+
+        sql.Append(tail);
+    }
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
