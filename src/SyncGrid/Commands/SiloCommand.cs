@@ -17,6 +17,7 @@ internal static class SiloCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = SiloHost.Build(parse.GetValue(config), parse.UnmatchedTokens.ToArray());
+            await SiloHost.MigrateIfConfiguredAsync(host, cancellationToken);
             await host.RunAsync(cancellationToken);
             return 0;
         });

@@ -27,6 +27,9 @@ public sealed class GridOptions
     /// <summary>The address other silos reach this one at. Default: loopback with the embedded default, else the host's first address.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>Whether <c>syncgrid silo</c> applies the MariaDB schema before it starts. Default true.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     /// <summary>Most grain states the batched grain storage reads or writes per statement. Default 200.</summary>
     [Range(1, 2000)]
     public int StorageBatchSize { get; set; } = 200;

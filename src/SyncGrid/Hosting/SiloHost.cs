@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SyncGrid.Storage.Schema;
 
 namespace SyncGrid.Cli.Hosting;
 
@@ -31,5 +34,20 @@ public static class SiloHost
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Applies the schema before the silo starts when it runs on MariaDB and <c>Grid:MigrateOnStart</c> is true (the
+    /// default), so a fresh database needs no separate step; several silos starting at once take turns.
+    /// </summary>
+    public static async Task MigrateIfConfiguredAsync(IHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        if (SiloConfiguration.MariaDbConnectionString(configuration) is { } connectionString && SiloConfiguration.ReadOptions(configuration).MigrateOnStart)
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchemaMigrator));
+            await SchemaMigrator.MigrateAsync(connectionString, logger, cancellationToken);
+        }
     }
 }
