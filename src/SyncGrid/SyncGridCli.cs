@@ -15,6 +15,7 @@ public static class SyncGridCli
         root.Add(BenchCommand.Build());
         root.Add(SiloCommand.Build());
         root.Add(DbCommand.Build());
+        root.Add(SandboxCommand.Build());
         return root;
     }
 

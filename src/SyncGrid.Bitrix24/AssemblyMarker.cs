@@ -1,0 +1,1 @@
+namespace SyncGrid.Bitrix24; internal static class AssemblyMarker { }

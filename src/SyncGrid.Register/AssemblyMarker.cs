@@ -1,0 +1,1 @@
+namespace SyncGrid.Register; internal static class AssemblyMarker { }

@@ -1,0 +1,1 @@
+namespace SyncGrid.Sandbox; internal static class AssemblyMarker { }
