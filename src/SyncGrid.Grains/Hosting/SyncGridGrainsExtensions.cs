@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncGrid.Grains.Bitrix24;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,9 @@ public static class SyncGridGrainsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<Bitrix24GatewayMetrics>();
+        builder.Services.AddOptions<Bitrix24GatewayOptions>();
         return builder;
     }
 }

@@ -1,1 +1,0 @@
-namespace SyncGrid.Bitrix24; internal static class AssemblyMarker { }

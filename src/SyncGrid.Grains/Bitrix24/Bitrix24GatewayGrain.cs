@@ -1,0 +1,259 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using SyncGrid.Abstractions;
+using SyncGrid.Domain;
+using SyncGrid.Domain.Bitrix24;
+
+namespace SyncGrid.Grains.Bitrix24;
+
+/// <summary>
+/// The single gateway of a portal. Reentrant: callers' groups queue while batches are in flight. A pump paces
+/// requests with <see cref="LeakyBucketPacer"/>, fills each batch with whole groups (never splitting one), holds back
+/// groups whose method is blocked by its operating-time limit, re-queues everything of a batch the portal refused
+/// before running it, and hands every other outcome — lost answers included — back to the callers, who know whether
+/// their command was a write that must be looked up before it is repeated.
+/// </summary>
+[Reentrant]
+public sealed partial class Bitrix24GatewayGrain(
+    IBitrix24Client client,
+    IOptions<Bitrix24GatewayOptions> options,
+    Bitrix24GatewayMetrics metrics,
+    TimeProvider time,
+    ILogger<Bitrix24GatewayGrain> logger) : Grain, IBitrix24GatewayGrain
+{
+    private readonly Bitrix24GatewayOptions _options = options.Value;
+    private readonly LinkedList<Pending> _queue = new();
+    private readonly Dictionary<string, DateTimeOffset> _blocked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<Task> _inFlight = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private LeakyBucketPacer _pacer = null!;
+    private DateTimeOffset _backoffUntil;
+    private int _refusalsInARow;
+    private long _sequence;
+    private bool _stopping;
+    private Task? _pump;
+    private DateTimeOffset? _firstRequestAt;
+    private Bitrix24GatewayStats _stats = new();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _pacer = new LeakyBucketPacer(_options.BurstLimit, _options.DrainPerSecond, time.GetUtcNow());
+        _pump = PumpAsync();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        _wake.TrySetResult();
+        if (_pump is not null)
+        {
+            await _pump;
+        }
+
+        foreach (var pending in _queue)
+        {
+            pending.Completion.TrySetException(new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' was deactivated ({reason.Description}); the group did not run."));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ValueList<Bitrix24Result>> ExecuteAsync(ValueList<Bitrix24Command> group, CancellationToken cancellationToken = default)
+    {
+        if (group.Count == 0 || group.Count > _options.BatchSize)
+        {
+            throw new ArgumentException($"A command group holds 1 to {_options.BatchSize} commands; this one has {group.Count}.", nameof(group));
+        }
+
+        var pending = new Pending(group, new TaskCompletionSource<ValueList<Bitrix24Result>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _queue.AddLast(pending);
+        metrics.Queued(group.Count);
+        _wake.TrySetResult();
+        return pending.Completion.Task;
+    }
+
+    /// <inheritdoc />
+    public Task<Bitrix24GatewayStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var seconds = _firstRequestAt is { } first ? Math.Max(0.001, (time.GetUtcNow() - first).TotalSeconds) : 0;
+        var now = time.GetUtcNow();
+        return Task.FromResult(_stats with
+        {
+            QueueDepth = _queue.Sum(p => p.Group.Count),
+            RequestsPerSecond = seconds == 0 ? 0 : _stats.Requests / seconds,
+            CommandsPerSecond = seconds == 0 ? 0 : _stats.Commands / seconds,
+            BlockedMethods = _blocked.Count(b => b.Value > now),
+        });
+    }
+
+    private async Task PumpAsync()
+    {
+        while (!_stopping)
+        {
+            if (_queue.Count == 0 || _inFlight.Count >= _options.MaxInFlight)
+            {
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await _wake.Task;
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var wait = _pacer.DelayBeforeNext(now);
+            if (_backoffUntil > now && _backoffUntil - now > wait)
+            {
+                wait = _backoffUntil - now;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+                continue;
+            }
+
+            var groups = TakeGroups(now, out var nextUnblock);
+            if (groups.Count == 0)
+            {
+                await Task.Delay(nextUnblock > now ? nextUnblock - now : TimeSpan.FromMilliseconds(50), time);
+                continue;
+            }
+
+            _pacer.OnSent(now);
+            _firstRequestAt ??= now;
+            var request = SendAsync(groups);
+            _inFlight.Add(request);
+            _ = request.ContinueWith(
+                t =>
+                {
+                    _inFlight.Remove(t);
+                    _wake.TrySetResult();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Current);
+        }
+    }
+
+    private List<Pending> TakeGroups(DateTimeOffset now, out DateTimeOffset nextUnblock)
+    {
+        nextUnblock = DateTimeOffset.MaxValue;
+        var taken = new List<Pending>();
+        var commands = 0;
+        for (var node = _queue.First; node is not null;)
+        {
+            var next = node.Next;
+            var group = node.Value;
+            var blockedUntil = group.Group.Items.Select(c => _blocked.TryGetValue(c.Method, out var until) ? until : DateTimeOffset.MinValue).Max();
+            if (blockedUntil > now)
+            {
+                nextUnblock = blockedUntil < nextUnblock ? blockedUntil : nextUnblock;
+            }
+            else if (commands + group.Group.Count <= _options.BatchSize)
+            {
+                taken.Add(group);
+                commands += group.Group.Count;
+                _queue.Remove(node);
+            }
+            else
+            {
+                break;
+            }
+
+            node = next;
+        }
+
+        return taken;
+    }
+
+    private async Task SendAsync(List<Pending> groups)
+    {
+        var batch = ++_sequence;
+        var entries = new List<Bitrix24BatchEntry>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            for (var c = 0; c < group.Group.Count; c++)
+            {
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"b{batch}g{g}c");
+                entries.Add(new Bitrix24BatchEntry(prefix + c.ToString(CultureInfo.InvariantCulture), Bitrix24Ref.Resolve(group.Group[c].ToBatchEntry(), i => prefix + i.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+
+        metrics.Queued(-entries.Count);
+        Bitrix24BatchResult result;
+        try
+        {
+            result = await client.BatchAsync(entries, halt: false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            result = new Bitrix24BatchResult(new Bitrix24Result { Outcome = Bitrix24Outcome.Unknown, ErrorCode = "CLIENT_ERROR", ErrorDescription = e.Message }, new Dictionary<string, Bitrix24Result>());
+        }
+
+        var now = time.GetUtcNow();
+        metrics.Request(result.Request.Outcome);
+        _stats = _stats with { Requests = _stats.Requests + 1 };
+        if (result.Request.Outcome is Bitrix24Outcome.RateLimited or Bitrix24Outcome.OperatingLimited)
+        {
+            // Nothing ran: put the groups back at the front, in order, and back off.
+            _pacer.OnRefused(now);
+            _refusalsInARow++;
+            _backoffUntil = now + TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, _refusalsInARow - 1)) * (0.75 + (Random.Shared.NextDouble() / 2)));
+            _stats = _stats with { RateLimitErrors = _stats.RateLimitErrors + 1 };
+            for (var g = groups.Count - 1; g >= 0; g--)
+            {
+                _queue.AddFirst(groups[g]);
+            }
+
+            metrics.Queued(entries.Count);
+            LogRefused(logger, this.GetPrimaryKeyString(), result.Request.Outcome, _refusalsInARow);
+            return;
+        }
+
+        _refusalsInARow = 0;
+        if (result.Request.Outcome == Bitrix24Outcome.Unknown)
+        {
+            _stats = _stats with { LostAnswers = _stats.LostAnswers + 1 };
+        }
+        else if (result.Request.Outcome == Bitrix24Outcome.Fatal)
+        {
+            LogFatal(logger, this.GetPrimaryKeyString(), result.Request.ErrorCode);
+        }
+
+        var index = 0;
+        foreach (var group in groups)
+        {
+            var results = new List<Bitrix24Result>(group.Group.Count);
+            foreach (var command in group.Group)
+            {
+                var r = result.For(entries[index++].Key);
+                metrics.Command(r.Outcome);
+                if (r.Outcome == Bitrix24Outcome.OperatingLimited)
+                {
+                    _blocked[command.Method] = r.OperatingResetAt is { } reset && reset > now ? reset : now + _options.OperatingBlockFallback;
+                    _stats = _stats with { OperatingLimitErrors = _stats.OperatingLimitErrors + 1 };
+                    LogBlocked(logger, this.GetPrimaryKeyString(), command.Method, _blocked[command.Method]);
+                }
+
+                results.Add(r);
+            }
+
+            _stats = _stats with { Commands = _stats.Commands + group.Group.Count };
+            group.Completion.TrySetResult(new ValueList<Bitrix24Result>(results));
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Bitrix24 gateway {Portal}: the portal refused a batch ({Outcome}), {Times} in a row; backing off")]
+    private static partial void LogRefused(ILogger logger, string portal, Bitrix24Outcome outcome, int times);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Bitrix24 gateway {Portal}: {Method} is held back until {Until} (operating-time limit)")]
+    private static partial void LogBlocked(ILogger logger, string portal, string method, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Bitrix24 gateway {Portal}: the portal refused the webhook ({Code}); fix the Bitrix24 configuration")]
+    private static partial void LogFatal(ILogger logger, string portal, string? code);
+
+    private sealed record Pending(ValueList<Bitrix24Command> Group, TaskCompletionSource<ValueList<Bitrix24Result>> Completion);
+}
