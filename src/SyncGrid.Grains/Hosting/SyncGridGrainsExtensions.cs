@@ -16,6 +16,7 @@ public static class SyncGridGrainsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<Bitrix24GatewayMetrics>();
+        builder.Services.TryAddSingleton<Bitrix24Presets>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
         return builder;
     }
