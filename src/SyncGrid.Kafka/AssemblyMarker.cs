@@ -1,0 +1,1 @@
+namespace SyncGrid.Kafka; internal static class AssemblyMarker { }
