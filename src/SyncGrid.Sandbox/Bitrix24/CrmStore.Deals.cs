@@ -48,13 +48,20 @@ internal sealed partial class CrmStore
         ApplyDealRules(record, fields, category, adding: true);
     });
 
-    public bool UpdateDeal(JsonObject p) => Update(EntitySchema.Deal, p, (record, fields) =>
+    public bool UpdateDeal(JsonObject p)
     {
         // crm.deal.update never moves a deal to another pipeline: CATEGORY_ID is silently ignored.
-        var category = int.Parse(record.Get("CATEGORY_ID") ?? "0", CultureInfo.InvariantCulture);
+        var original = Find(EntitySchema.Deal, p).Get("CATEGORY_ID") ?? "0";
+        return Update(EntitySchema.Deal, p, (record, fields) => UpdateDealRules(record, fields, original));
+    }
+
+    private static void UpdateDealRules(CrmRecord record, JsonObject fields, string originalCategory)
+    {
+        record.Fields["CATEGORY_ID"] = originalCategory;
+        var category = int.Parse(originalCategory, CultureInfo.InvariantCulture);
         ApplyDealRules(record, fields, category, adding: false);
         record.Fields["IS_NEW"] = "N";
-    });
+    }
 
     private static void ApplyDealRules(CrmRecord record, JsonObject fields, int category, bool adding)
     {

@@ -64,6 +64,12 @@ internal static class ListQuery
             : [store.ReadField(schema, record, field)];
         var list = value is JsonArray or JsonObject ? JsonArgs.Items(value).Select(JsonArgs.Str).ToList() : null;
         var wanted = JsonArgs.Str(value);
+        if (multi && op is "" or "=")
+        {
+            // Multi-fields filter on the exact stored text only.
+            return list is null ? actual.Contains(wanted) : actual.Any(list.Contains);
+        }
+
         if (list is not null && op is not ("" or "=" or "@" or "!" or "!=" or "!@"))
         {
             // A structure where a scalar is expected (e.g. an unresolved $result reference) does not constrain anything.
