@@ -21,6 +21,7 @@ namespace SyncGrid.Sandbox.Bitrix24;
 public sealed partial class Bitrix24Sandbox : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions StateJson = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly WebApplication _app;
     private readonly Bitrix24Portal _portal;
     private readonly ILogger _logger;
@@ -236,6 +237,6 @@ public sealed partial class Bitrix24Sandbox : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(reply.Json?.ToJsonString() ?? "null", context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(reply.Json?.ToJsonString(WireJson) ?? "null", context.RequestAborted).ConfigureAwait(false);
     }
 }
