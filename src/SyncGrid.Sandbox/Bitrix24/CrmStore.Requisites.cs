@@ -62,12 +62,7 @@ internal sealed partial class CrmStore
             throw Bitrix24RestException.Crm("The field \"Name\" is required.");
         }
 
-        return Add(EntitySchema.Requisite, p, (record, _) =>
-        {
-            record.Fields.TryAdd("ACTIVE", "Y");
-            record.Fields.TryAdd("ADDRESS_ONLY", "N");
-            record.Fields.TryAdd("SORT", "500");
-        });
+        return AddWithDefaults(EntitySchema.Requisite, p, ("ACTIVE", "Y"), ("ADDRESS_ONLY", "N"), ("SORT", "500"));
     }
 
     public bool UpdateRequisite(JsonObject p)
@@ -101,11 +96,15 @@ internal sealed partial class CrmStore
             throw Bitrix24RestException.Crm("The field \"Name\" is required.");
         }
 
-        return Add(EntitySchema.BankDetail, p, (record, _) =>
-        {
-            record.Fields.TryAdd("COUNTRY_ID", "1");
-            record.Fields.TryAdd("ACTIVE", "Y");
-            record.Fields.TryAdd("SORT", "500");
-        });
+        return AddWithDefaults(EntitySchema.BankDetail, p, ("COUNTRY_ID", "1"), ("ACTIVE", "Y"), ("SORT", "500"));
     }
+
+    private int AddWithDefaults(EntitySchema schema, JsonObject p, params (string Field, string Value)[] defaults) =>
+        Add(schema, p, (record, _) =>
+        {
+            foreach (var (field, value) in defaults)
+            {
+                record.Fields.TryAdd(field, value);
+            }
+        });
 }

@@ -7,13 +7,18 @@ internal sealed class EntitySchema
 
     private static readonly string[] Audit = ["DATE_CREATE", "DATE_MODIFY", "CREATED_BY_ID", "MODIFY_BY_ID"];
 
+    // Fields companies and contacts share: origin keys, derived flags and the legacy address block.
+    private static readonly string[] PartyTail = ["ORIGINATOR_ID", "ORIGIN_ID", "ORIGIN_VERSION", "LAST_ACTIVITY_TIME", "ADDRESS", "ADDRESS_2",
+        "ADDRESS_CITY", "ADDRESS_POSTAL_CODE", "ADDRESS_REGION", "ADDRESS_PROVINCE", "ADDRESS_COUNTRY"];
+
+    private static readonly string[] PartyReadOnly = ["ID", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "LAST_ACTIVITY_TIME", "LEAD_ID", .. Audit];
+
     public static readonly EntitySchema Company = new(
         "company",
         ["ID", "COMPANY_TYPE", "TITLE", "LOGO", "LEAD_ID", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "ASSIGNED_BY_ID", "CREATED_BY_ID",
             "MODIFY_BY_ID", "BANKING_DETAILS", "INDUSTRY", "REVENUE", "CURRENCY_ID", "EMPLOYEES", "COMMENTS", "DATE_CREATE",
-            "DATE_MODIFY", "OPENED", "IS_MY_COMPANY", "ORIGINATOR_ID", "ORIGIN_ID", "ORIGIN_VERSION", "LAST_ACTIVITY_TIME", "ADDRESS", "ADDRESS_2",
-            "ADDRESS_CITY", "ADDRESS_POSTAL_CODE", "ADDRESS_REGION", "ADDRESS_PROVINCE", "ADDRESS_COUNTRY"],
-        ["ID", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "LAST_ACTIVITY_TIME", "LEAD_ID", .. Audit],
+            "DATE_MODIFY", "OPENED", "IS_MY_COMPANY", .. PartyTail],
+        PartyReadOnly,
         hasMultiFields: true,
         freePrefixes: ["UF_CRM_", "PARENT_ID_"],
         updateNotFound: "Company is not found");
@@ -22,9 +27,8 @@ internal sealed class EntitySchema
         "contact",
         ["ID", "HONORIFIC", "NAME", "SECOND_NAME", "LAST_NAME", "PHOTO", "BIRTHDATE", "TYPE_ID", "SOURCE_ID", "SOURCE_DESCRIPTION", "POST",
             "COMMENTS", "OPENED", "EXPORT", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "ASSIGNED_BY_ID", "CREATED_BY_ID", "MODIFY_BY_ID",
-            "DATE_CREATE", "DATE_MODIFY", "COMPANY_ID", "LEAD_ID", "ORIGINATOR_ID", "ORIGIN_ID", "ORIGIN_VERSION", "LAST_ACTIVITY_TIME",
-            "ADDRESS", "ADDRESS_2", "ADDRESS_CITY", "ADDRESS_POSTAL_CODE", "ADDRESS_REGION", "ADDRESS_PROVINCE", "ADDRESS_COUNTRY"],
-        ["ID", "HAS_PHONE", "HAS_EMAIL", "HAS_IMOL", "LAST_ACTIVITY_TIME", "LEAD_ID", "COMPANY_ID", .. Audit],
+            "DATE_CREATE", "DATE_MODIFY", "COMPANY_ID", "LEAD_ID", .. PartyTail],
+        ["COMPANY_ID", .. PartyReadOnly],
         hasMultiFields: true,
         freePrefixes: ["UF_CRM_", "PARENT_ID_"],
         updateNotFound: "Contact is not found");
