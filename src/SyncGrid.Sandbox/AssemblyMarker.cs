@@ -1,1 +1,0 @@
-namespace SyncGrid.Sandbox; internal static class AssemblyMarker { }
