@@ -1,10 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.ReadModel;
 using SyncGrid.Domain;
+using SyncGrid.Domain.Bitrix24;
 using SyncGrid.Domain.Identifiers;
 using SyncGrid.Domain.Merge;
 using SyncGrid.Domain.Records;
+using SyncGrid.Domain.Register;
+using SyncGrid.Grains.Bitrix24;
 
 namespace SyncGrid.Grains;
 
@@ -17,8 +22,10 @@ namespace SyncGrid.Grains;
 public sealed partial class CompanyGrain(
     [PersistentState("company", GrainStorageNames.Grid)] IPersistentState<CompanyState> state,
     IReadModelWriter readModel,
+    IServiceProvider services,
+    IOptions<CompanySyncOptions> syncOptions,
     TimeProvider time,
-    ILogger<CompanyGrain> logger) : Grain, ICompanyGrain
+    ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
 {
     /// <summary>How many status changes the history keeps.</summary>
     public const int HistoryLimit = 20;
@@ -44,6 +51,8 @@ public sealed partial class CompanyGrain(
 
         _tin = tin.Value;
         _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+        _register = services.GetService<IRegisterClient>();
+        _bitrix24 = services.GetService<IBitrix24Client>() is null ? null : services.GetRequiredService<Bitrix24Presets>();
         return Task.CompletedTask;
     }
 
@@ -61,6 +70,7 @@ public sealed partial class CompanyGrain(
             {
                 _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
                 UpdateStatusAfterMerge();
+                DecideNextStep();
             }
 
             state.State.Version++;
@@ -71,6 +81,11 @@ public sealed partial class CompanyGrain(
         if (companies.Changed || contacts.Bound.Count > 0 || contacts.Unbound.Count > 0)
         {
             await readModel.UpsertCompanyAsync(ReadModelRow() with { ContactsBound = contacts.Bound, ContactsUnbound = contacts.Unbound }, cancellationToken);
+        }
+
+        if (companies.Changed && IsWorkPending)
+        {
+            await ScheduleWorkAsync(TimeSpan.Zero);
         }
 
         LogSubmitted(logger, _tin.Value, companies.Applied, companies.Unchanged, contacts.Result.RecordsApplied, writes);
@@ -339,9 +354,9 @@ public sealed partial class CompanyGrain(
         _merged?.Name?.Value.Display,
         state.State.Status,
         state.State.StatusReason,
-        Bitrix24CompanyId: null,
+        Bitrix24CompanyId: state.State.Bitrix24.CompanyId,
         Sources: _merged?.Sources.Count ?? 0,
-        LastError: null,
+        LastError: state.State.Bitrix24.LastError,
         UpdatedAt: time.GetUtcNow(),
         Version: state.State.Version);
 

@@ -1,4 +1,5 @@
 using SyncGrid.Abstractions;
+using SyncGrid.Domain.Register;
 using SyncGrid.Domain.Records;
 
 namespace SyncGrid.Grains;
@@ -37,4 +38,24 @@ public sealed class CompanyState
     /// <summary>How many times this state was written; the read model's row version.</summary>
     [Id(6)]
     public long Version { get; set; }
+
+    /// <summary>The company's entities in Bitrix24.</summary>
+    [Id(7)]
+    public CompanyBitrix24State Bitrix24 { get; set; } = new();
+
+    /// <summary>The register's last answer about the company, reused while it is valid.</summary>
+    [Id(8)]
+    public RegisterVerdict? Verdict { get; set; }
+
+    /// <summary>When the register last answered that it does not know the company.</summary>
+    [Id(9)]
+    public DateTimeOffset? NotFoundAt { get; set; }
+
+    /// <summary>Register lookups that got no answer since the last one that did.</summary>
+    [Id(10)]
+    public int ValidationAttempts { get; set; }
+
+    /// <summary>Not before this time is the pending work (a lookup or a push) tried again.</summary>
+    [Id(11)]
+    public DateTimeOffset? NextAttemptAt { get; set; }
 }

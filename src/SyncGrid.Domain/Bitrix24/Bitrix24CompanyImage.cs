@@ -46,11 +46,16 @@ public sealed record Bitrix24CompanyImage
         string.Join('\u001e', BankDetails.Select(b => string.Join('|', b.Key, b.Bik, b.Account, b.BankName))),
     }));
 
-    /// <summary>Maps a merged company.</summary>
+    /// <summary>
+    /// Maps a merged company. The register's names (when known) are the requisite's legal names, and the title
+    /// when the sources' name is poor (missing, or nothing but a legal form).
+    /// </summary>
     public static Bitrix24CompanyImage From(MergedCompany merged, string? registerFullName = null, string? registerShortName = null)
     {
         ArgumentNullException.ThrowIfNull(merged);
-        var title = registerShortName ?? merged.Name?.Value.Display ?? $"ИНН {merged.Tin.Value}";
+        var sourceName = merged.Name?.Value;
+        var poor = sourceName is null || sourceName.MatchKey.Length < 3 || string.Equals(sourceName.MatchKey, sourceName.LegalForm, StringComparison.OrdinalIgnoreCase);
+        var title = (poor ? registerShortName : null) ?? sourceName?.Display ?? registerShortName ?? $"ИНН {merged.Tin.Value}";
         var individual = merged.Category.Value == CompanyCategory.IndividualEntrepreneur;
         var requisites = merged.Requisites
             .Select(r => new Bitrix24RequisiteImage(

@@ -1,0 +1,224 @@
+using Microsoft.Extensions.Logging;
+using SyncGrid.Abstractions;
+using SyncGrid.Domain.Bitrix24;
+using SyncGrid.Domain.Register;
+using SyncGrid.Grains.Bitrix24;
+
+namespace SyncGrid.Grains;
+
+/// <summary>
+/// The company's way from merged records to Bitrix24: the register's verdict (reused while valid, so a TIN is
+/// looked up at most once per validity period, across restarts and silo moves), then the push. The work runs in a
+/// grain timer right after the submission that caused it (never inside the ingest call), one step at a time (one
+/// lookup per company however many records arrive); a reminder brings it back after a restart or a failure, with
+/// exponential backoff. Nothing reaches Bitrix24 before the register reports the company ACTIVE.
+/// </summary>
+public sealed partial class CompanyGrain
+{
+    private const string WorkReminder = "sync";
+
+    private IRegisterClient? _register;
+    private Bitrix24Presets? _bitrix24;
+    private IGrainTimer? _timer;
+    private bool _working;
+
+    private bool IsWorkPending => state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.SyncPending or CompanySyncStatus.Failed;
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WorkReminder)
+        {
+            await DoWorkAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>After a merge: decide, from a still-valid verdict, what the company needs next.</summary>
+    private void DecideNextStep()
+    {
+        if (_merged is null || _register is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var validity = syncOptions.Value.VerdictValidity;
+        if (state.State.Verdict is { } verdict && now - verdict.ObtainedAt < validity)
+        {
+            ApplyVerdict(verdict);
+        }
+        else if (state.State.NotFoundAt is { } at && now - at < validity)
+        {
+            SetStatus(CompanySyncStatus.Rejected, "register.not-found");
+        }
+        else if (state.State.Status is not CompanySyncStatus.ValidationPending)
+        {
+            SetStatus(CompanySyncStatus.ValidationPending, null);
+        }
+    }
+
+    private void ApplyVerdict(RegisterVerdict verdict)
+    {
+        if (!verdict.IsActive)
+        {
+            SetStatus(CompanySyncStatus.Inactive, $"register.status.{verdict.Status.ToString().ToLowerInvariant()}");
+        }
+        else if (_bitrix24 is not null && state.State.Status is not (CompanySyncStatus.Synced or CompanySyncStatus.Failed) || state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.Inactive or CompanySyncStatus.Rejected or CompanySyncStatus.Received)
+        {
+            SetStatus(CompanySyncStatus.SyncPending, null);
+        }
+        else if (state.State.Status == CompanySyncStatus.Synced && ImageChanged())
+        {
+            SetStatus(CompanySyncStatus.SyncPending, null);
+        }
+    }
+
+    private bool ImageChanged() => _merged is not null && state.State.Bitrix24.Synced?.Fingerprint != Image().Fingerprint;
+
+    private Bitrix24CompanyImage Image() => Bitrix24CompanyImage.From(_merged!, state.State.Verdict?.FullName, state.State.Verdict?.ShortName);
+
+    private async Task ScheduleWorkAsync(TimeSpan due)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(static (grain, ct) => grain.DoWorkAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        await this.RegisterOrUpdateReminder(WorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    private async Task DoWorkAsync(CancellationToken cancellationToken)
+    {
+        if (_working || _merged is null)
+        {
+            return;
+        }
+
+        _working = true;
+        try
+        {
+            var now = time.GetUtcNow();
+            if (state.State.NextAttemptAt is { } next && next > now)
+            {
+                await ScheduleWorkAsync(next - now);
+                return;
+            }
+
+            var changed = false;
+            if (state.State.Status == CompanySyncStatus.ValidationPending && _register is not null)
+            {
+                await ValidateAsync(cancellationToken);
+                changed = true;
+            }
+
+            if (state.State.Status is CompanySyncStatus.SyncPending or CompanySyncStatus.Failed && _bitrix24 is not null && state.State.Verdict?.IsActive == true)
+            {
+                await PushAsync(cancellationToken);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                state.State.Version++;
+                await state.WriteStateAsync(cancellationToken);
+                await readModel.UpsertCompanyAsync(ReadModelRow(), cancellationToken);
+            }
+
+            if (IsWorkPending && (_register is not null || _bitrix24 is not null))
+            {
+                var due = state.State.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero;
+                if (!(state.State.Status == CompanySyncStatus.SyncPending && _bitrix24 is null))
+                {
+                    await ScheduleWorkAsync(due);
+                }
+            }
+            else
+            {
+                await UnregisterWorkReminderAsync();
+            }
+        }
+        finally
+        {
+            _working = false;
+        }
+    }
+
+    private async Task ValidateAsync(CancellationToken cancellationToken)
+    {
+        var kpp = _merged!.Requisites.Select(r => r.Value.Kpp).FirstOrDefault(k => k is not null);
+        var lookup = await _register!.FindPartyAsync(_tin, kpp, cancellationToken);
+        switch (lookup)
+        {
+            case RegisterLookup.Found found:
+                state.State.Verdict = found.Verdict;
+                state.State.NotFoundAt = null;
+                state.State.ValidationAttempts = 0;
+                state.State.NextAttemptAt = null;
+                ApplyVerdict(found.Verdict);
+                LogVerdict(logger, _tin.Value, found.Verdict.Status);
+                break;
+            case RegisterLookup.NotFound notFound:
+                state.State.Verdict = null;
+                state.State.NotFoundAt = notFound.ObtainedAt;
+                state.State.ValidationAttempts = 0;
+                state.State.NextAttemptAt = null;
+                SetStatus(CompanySyncStatus.Rejected, "register.not-found");
+                break;
+            case RegisterLookup.Unavailable unavailable:
+                state.State.ValidationAttempts++;
+                state.State.NextAttemptAt = time.GetUtcNow() + Max(Backoff(state.State.ValidationAttempts), unavailable.RetryAfter ?? TimeSpan.Zero);
+                SetStatus(CompanySyncStatus.ValidationPending, $"register unavailable: {unavailable.Reason}");
+                break;
+            case RegisterLookup.Refused refused:
+                state.State.ValidationAttempts++;
+                state.State.NextAttemptAt = time.GetUtcNow() + syncOptions.Value.MaxRetryDelay;
+                SetStatus(CompanySyncStatus.ValidationPending, $"register refused the lookups: {refused.Reason}");
+                break;
+        }
+    }
+
+    private async Task PushAsync(CancellationToken cancellationToken)
+    {
+        var gateway = GrainFactory.GetGrain<IBitrix24GatewayGrain>(syncOptions.Value.Portal);
+        var pusher = new CompanyBitrix24Pusher(gateway, _bitrix24!);
+        var b = state.State.Bitrix24;
+        var (outcome, error) = await pusher.PushAsync(b, Image(), async () =>
+        {
+            state.State.Version++;
+            await state.WriteStateAsync(cancellationToken);
+        }, cancellationToken);
+        if (outcome == Bitrix24PushOutcome.Synced)
+        {
+            b.Attempts = 0;
+            b.LastError = null;
+            state.State.NextAttemptAt = null;
+            SetStatus(CompanySyncStatus.Synced, null);
+            return;
+        }
+
+        b.Attempts++;
+        b.LastError = error;
+        state.State.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed ? syncOptions.Value.MaxRetryDelay : Backoff(b.Attempts));
+        SetStatus(CompanySyncStatus.Failed, $"{error} (attempt {b.Attempts})");
+        LogPushFailed(logger, _tin.Value, b.Attempts, outcome, error);
+    }
+
+    private async Task UnregisterWorkReminderAsync()
+    {
+        if (await this.GetReminder(WorkReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var delay = syncOptions.Value.RetryBaseDelay * Math.Pow(2, Math.Min(20, attempts - 1));
+        return delay < syncOptions.Value.MaxRetryDelay ? delay : syncOptions.Value.MaxRetryDelay;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Company {Tin}: the register reports {Status}")]
+    private static partial void LogVerdict(ILogger logger, string tin, RegisterPartyStatus status);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Company {Tin}: Bitrix24 push attempt {Attempt} ended {Outcome}: {Error}")]
+    private static partial void LogPushFailed(ILogger logger, string tin, int attempt, Bitrix24PushOutcome outcome, string? error);
+}
