@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 namespace SyncGrid.Register;
 
 /// <summary>
-/// The process-wide pacer of register requests: a token bucket of one token refilled every 1.05/rate seconds, so
+/// The process-wide pacer of register requests: a token bucket of one token refilled every 1.1/rate seconds, so
 /// request starts are spaced and the configured rate holds in every one-second window however many callers wait.
-/// The 5 % margin absorbs the full bucket at start and timer and network jitter, which otherwise let one window see
+/// The 10 % margin absorbs the full bucket at start and timer and network jitter, which otherwise let one window see
 /// rate + 1 requests. Every attempt, retries included, takes a token.
 /// </summary>
 public sealed class RegisterPacer : IDisposable
 {
-    private const double SpacingFactor = 1.05;
+    private const double SpacingFactor = 1.1;
 
     public RegisterPacer(IOptions<RegisterOptions> options)
     {

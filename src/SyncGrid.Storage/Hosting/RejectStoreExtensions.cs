@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Storage.Rejects;
 
@@ -12,10 +11,7 @@ public static class RejectStoreExtensions
     public static IServiceCollection AddSyncGridMariaDbRejectStore(this IServiceCollection services, MariaDbRejectStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            throw new OptionsValidationException("ConnectionStrings:MariaDb", typeof(string), ["A MariaDB connection string is required for the rejects store: set ConnectionStrings:MariaDb (environment variable ConnectionStrings__MariaDb)."]);
-        }
+        SyncGridStorageExtensions.Validate(options.ConnectionString, "the rejects store");
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRejectStore>(sp => new MariaDbRejectStore(options, sp.GetRequiredService<TimeProvider>()));

@@ -20,8 +20,8 @@ public sealed class InMemoryRejectStore(TimeProvider time) : IRejectStore
             {
                 var key = RejectKey.Of(entry);
                 _rows[key] = _rows.TryGetValue(key, out var existing)
-                    ? (existing.Row with { SourcePosition = entry.SourcePosition, Message = entry.Message, LastSeen = now > existing.Row.LastSeen ? now : existing.Row.LastSeen, Count = existing.Row.Count + count }, existing.Sequence)
-                    : (new RejectRow(entry.Store, entry.SourceId, entry.SourcePosition, entry.Field, entry.RawValue, entry.ReasonCode, entry.Message, now, now, count), ++_sequence);
+                    ? (existing.Row with { Entry = entry, LastSeen = now > existing.Row.LastSeen ? now : existing.Row.LastSeen, Count = existing.Row.Count + count }, existing.Sequence)
+                    : (new RejectRow(entry, now, now, count), ++_sequence);
             }
         }
 
@@ -46,13 +46,13 @@ public sealed class InMemoryRejectStore(TimeProvider time) : IRejectStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyDictionary<string, long>>(
-                Matching(query).GroupBy(r => r.Row.ReasonCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Row.Count), StringComparer.Ordinal));
+                Matching(query).GroupBy(r => r.Row.Entry.ReasonCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Row.Count), StringComparer.Ordinal));
         }
     }
 
     private IEnumerable<(RejectRow Row, long Sequence)> Matching(RejectQuery query) =>
         _rows.Values.Where(r =>
-            (query.Store is null || r.Row.Store == query.Store)
-            && (query.ReasonPrefix is null || r.Row.ReasonCode.StartsWith(query.ReasonPrefix, StringComparison.Ordinal))
-            && (query.SourceId is null || string.Equals(r.Row.SourceId, query.SourceId, StringComparison.Ordinal)));
+            (query.Store is null || r.Row.Entry.Store == query.Store)
+            && (query.ReasonPrefix is null || r.Row.Entry.ReasonCode.StartsWith(query.ReasonPrefix, StringComparison.Ordinal))
+            && (query.SourceId is null || string.Equals(r.Row.Entry.SourceId, query.SourceId, StringComparison.Ordinal)));
 }

@@ -74,13 +74,14 @@ public sealed class MariaDbRejectStore : IRejectStore
             }
 
             rows.Add(new RejectRow(
-                store,
-                reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
+                new RejectEntry(
+                    store,
+                    reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetString(5),
+                    reader.GetString(6)),
                 Utc(reader.GetDateTime(7)),
                 Utc(reader.GetDateTime(8)),
                 reader.GetInt64(9)));

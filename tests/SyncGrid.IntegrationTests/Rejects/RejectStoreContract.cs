@@ -27,8 +27,8 @@ public abstract class RejectStoreContract
         await Store.RecordAsync([entry with { SourcePosition = "offset 42" }]);
 
         var row = Assert.Single(await Store.QueryAsync(new RejectQuery(ReasonPrefix: p)));
-        Assert.Equal((2L, T0, T0.AddMinutes(5), "offset 42"), (row.Count, row.FirstSeen, row.LastSeen, row.SourcePosition));
-        Assert.Equal(("A-1", "inn", "7707083894", SourceStore.StoreA), (row.SourceId, row.Field, row.RawValue, row.Store));
+        Assert.Equal((2L, T0, T0.AddMinutes(5), "offset 42"), (row.Count, row.FirstSeen, row.LastSeen, row.Entry.SourcePosition));
+        Assert.Equal(("A-1", "inn", "7707083894", SourceStore.StoreA), (row.Entry.SourceId, row.Entry.Field, row.Entry.RawValue, row.Entry.Store));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public abstract class RejectStoreContract
 
         var rows = await Store.QueryAsync(new RejectQuery(ReasonPrefix: p));
         Assert.Equal(4, rows.Count);
-        Assert.Contains(rows, r => r.RawValue is null);
-        Assert.Contains(rows, r => r.RawValue == string.Empty);
+        Assert.Contains(rows, r => r.Entry.RawValue is null);
+        Assert.Contains(rows, r => r.Entry.RawValue == string.Empty);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public abstract class RejectStoreContract
         await Store.RecordAsync([Entry(p, "A-4", "comment", raw, "text.too-long")]);
 
         var row = Assert.Single(await Store.QueryAsync(new RejectQuery(ReasonPrefix: p)));
-        Assert.Equal((raw, 2L), (row.RawValue, row.Count));
+        Assert.Equal((raw, 2L), (row.Entry.RawValue, row.Count));
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public abstract class RejectStoreContract
         var storeB = await Store.QueryAsync(new RejectQuery(Store: SourceStore.StoreB, ReasonPrefix: p));
         var source = await Store.QueryAsync(new RejectQuery(ReasonPrefix: p, SourceId: "A-6"));
 
-        Assert.Equal(["A-5", "A-6"], tin.Select(r => r.SourceId).Order(StringComparer.Ordinal));
-        Assert.Equal("B-1", Assert.Single(storeB).SourceId);
-        Assert.Equal(p + "tin.checksum", Assert.Single(source).ReasonCode);
+        Assert.Equal(["A-5", "A-6"], tin.Select(r => r.Entry.SourceId).Order(StringComparer.Ordinal));
+        Assert.Equal("B-1", Assert.Single(storeB).Entry.SourceId);
+        Assert.Equal(p + "tin.checksum", Assert.Single(source).Entry.ReasonCode);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public abstract class RejectStoreContract
         var second = await Store.QueryAsync(new RejectQuery(ReasonPrefix: p, Offset: 2, Limit: 2));
         var last = await Store.QueryAsync(new RejectQuery(ReasonPrefix: p, Offset: 4, Limit: 2));
 
-        Assert.Equal(["A-4", "A-3", "A-2", "A-1", "A-0"], first.Concat(second).Concat(last).Select(r => r.SourceId));
+        Assert.Equal(["A-4", "A-3", "A-2", "A-1", "A-0"], first.Concat(second).Concat(last).Select(r => r.Entry.SourceId));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract class RejectStoreContract
         await Store.RecordAsync(entries);
 
         var row = Assert.Single(await Store.QueryAsync(new RejectQuery(SourceId: "sap-1", ReasonPrefix: "tin.checksum")));
-        Assert.Equal(("inn", "7707083894", "file.json.gz:1234", SourceStore.StoreB), (row.Field, row.RawValue, row.SourcePosition, row.Store));
+        Assert.Equal(("inn", "7707083894", "file.json.gz:1234", SourceStore.StoreB), (row.Entry.Field, row.Entry.RawValue, row.Entry.SourcePosition, row.Entry.Store));
     }
 
     private static string Prefix() => $"t{Guid.NewGuid():N}"[..12] + ".";
