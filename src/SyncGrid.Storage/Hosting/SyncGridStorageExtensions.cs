@@ -51,7 +51,7 @@ public static class SyncGridStorageExtensions
         return services;
     }
 
-    private static void Validate(string connectionString, string what)
+    internal static void Validate(string connectionString, string what)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {

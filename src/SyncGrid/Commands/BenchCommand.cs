@@ -41,7 +41,7 @@ internal static class BenchCommand
             return Task.FromResult(0);
         });
 
-        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid() };
+        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), RegisterBenchCommand.Build() };
     }
 
     private static Command BuildGrid()

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using SyncGrid.Bitrix24;
 using SyncGrid.Grains;
+using SyncGrid.Grains.Bitrix24;
 using SyncGrid.Storage.GrainState;
 using SyncGrid.Storage.ReadModel;
 
@@ -69,6 +71,7 @@ public static class SiloConfiguration
         var options = ReadOptions(configuration);
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
+        ConfigureOutsideSystems(silo.Services, configuration);
         if (connectionString is null)
         {
             silo.AddMemoryGrainStorageAsDefault();
@@ -91,5 +94,20 @@ public static class SiloConfiguration
         });
         silo.Services.AddSyncGridMariaDbReadModel(new MariaDbReadModelOptions { ConnectionString = connectionString });
         return silo;
+    }
+
+    /// <summary>
+    /// The outside systems are optional: without a <c>Bitrix24:WebhookUrl</c> companies are not pushed, without a
+    /// <c>Register:BaseUrl</c> they are not validated (and so never pushed).
+    /// </summary>
+    private static void ConfigureOutsideSystems(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CompanySyncOptions>(configuration.GetSection("Sync"));
+        var bitrix24 = configuration.GetSection(Bitrix24Options.Section);
+        if (!string.IsNullOrWhiteSpace(bitrix24["WebhookUrl"]))
+        {
+            services.AddBitrix24Client(bitrix24);
+            services.Configure<Bitrix24GatewayOptions>(bitrix24);
+        }
     }
 }

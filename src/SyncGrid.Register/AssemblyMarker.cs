@@ -1,1 +1,0 @@
-namespace SyncGrid.Register; internal static class AssemblyMarker { }
