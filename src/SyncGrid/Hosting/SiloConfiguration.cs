@@ -109,5 +109,11 @@ public static class SiloConfiguration
             services.AddBitrix24Client(bitrix24);
             services.Configure<Bitrix24GatewayOptions>(bitrix24);
         }
+
+        var register = configuration.GetSection("Register");
+        if (!string.IsNullOrWhiteSpace(register["BaseUrl"]))
+        {
+            services.AddRegisterClient(register);
+        }
     }
 }

@@ -1,0 +1,113 @@
+using SyncGrid.Abstractions;
+using SyncGrid.Domain.Normalization;
+using SyncGrid.Domain.Records;
+using SyncGrid.Sandbox.Bitrix24;
+using static SyncGrid.Grains.Tests.Sample;
+
+namespace SyncGrid.Grains.Tests.Bitrix24;
+
+public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Submit_ValidatedCompaniesUnderFaultsAndLostAnswers_ExactlyOneEntityEachNoDuplicateValues()
+    {
+        var portal = fixture.Portal;
+        portal.Faults.ErrorRate5xx = 0.15;
+        portal.Faults.SetFailAfterCommit("crm.company.add", 0.25, Bitrix24CommitFailure.Status500);
+        portal.Faults.SetFailAfterCommit("crm.requisite.add", 0.1, Bitrix24CommitFailure.Drop);
+        var active = fixture.Active.Take(30).ToList();
+        try
+        {
+            await Task.WhenAll(active.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+
+            await WaitForAsync(active, CompanySyncStatus.Synced);
+        }
+        finally
+        {
+            portal.Faults.Reset();
+        }
+
+        var inspection = portal.Inspect();
+        Assert.True(inspection.RequestsByStatus.GetValueOrDefault(500) + inspection.RequestsByStatus.GetValueOrDefault(0) > 0, "the injected faults must have fired for this test to mean anything");
+        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("company"));
+        Assert.Empty(inspection.OriginDuplicates);
+        Assert.Empty(inspection.MultiFieldDuplicates);
+        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("requisite"));
+        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("bankdetail"));
+        Assert.Equal(0, inspection.QueryLimitErrors);
+        foreach (var tin in active.Take(3))
+        {
+            var state = await fixture.Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync();
+            Assert.Equal(CompanySyncStatus.Synced, state.Status);
+            Assert.NotNull((await fixture.ReadModel.ListCompaniesAsync(null, null, 100_000)).Single(r => r.Tin == tin).Bitrix24CompanyId);
+        }
+    }
+
+    [Fact]
+    public async Task Submit_UnchangedAgainAfterSync_NoBitrix24CallAndNoLookup()
+    {
+        var tins = fixture.Active.Skip(30).Take(5).ToList();
+        await Task.WhenAll(tins.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+        await WaitForAsync(tins, CompanySyncStatus.Synced);
+        var requests = fixture.Portal.Inspect().RequestsByMethod.Values.Sum();
+        var lookups = fixture.Register.Stats.Requests;
+
+        await Task.WhenAll(tins.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+        await Task.WhenAll(tins.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin, minutes: 60)]))));
+        await WaitForAsync(tins, CompanySyncStatus.Synced);
+
+        Assert.Equal(requests, fixture.Portal.Inspect().RequestsByMethod.Values.Sum());
+        Assert.Equal(lookups, fixture.Register.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task Submit_LiquidatedAndUnknown_NeverReachBitrix24()
+    {
+        var unknown = NewTin();
+        var tins = fixture.Liquidated.Append(unknown).ToList();
+
+        await Task.WhenAll(tins.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+
+        await WaitForAsync(fixture.Liquidated, CompanySyncStatus.Inactive);
+        await WaitForAsync([unknown], CompanySyncStatus.Rejected);
+        var rejected = await fixture.Grains.GetGrain<ICompanyGrain>(unknown).GetSyncStateAsync();
+        Assert.Equal("register.not-found", rejected.StatusReason);
+        var inactive = await fixture.Grains.GetGrain<ICompanyGrain>(fixture.Liquidated[0]).GetSyncStateAsync();
+        Assert.Equal("register.status.liquidated", inactive.StatusReason);
+    }
+
+    private async Task WaitForAsync(IReadOnlyList<string> tins, CompanySyncStatus status)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var states = await Task.WhenAll(tins.Select(t => fixture.Grains.GetGrain<ICompanyGrain>(t).GetSyncStateAsync()));
+            if (states.All(s => s.Status == status))
+            {
+                return;
+            }
+
+            if (watch.Elapsed > Deadline)
+            {
+                var stuck = states.Where(s => s.Status != status).Select(s => $"{s.Tin}: {s.Status} {s.StatusReason}");
+                Assert.Fail($"Not all companies reached {status} within {Deadline}: {string.Join("; ", stuck.Take(5))}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static CompanyRecord Rich(string tin, int minutes = 0) =>
+        RecordNormalizer.Normalize(new RawCompany
+        {
+            Source = new SourceRef(SourceStore.StoreA, "rich-" + tin, T0.AddMinutes(minutes)),
+            Inn = tin,
+            Name = $"ООО «Компания {tin}»",
+            Kpp = tin[..4] + "01001",
+            Phones = ["8 (495) 500-55-50, +7 916 123-45-67"],
+            Emails = [$"info@{tin}.example.ru"],
+            BankAccounts = [new RawBankAccount("044525225", "40702810400000000225", "ПАО Сбербанк")],
+        }).Record!;
+}
