@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SyncGrid.Kafka;
 
@@ -21,6 +23,13 @@ public sealed class KafkaMetrics
         _consumed = meter.CreateCounter<long>("syncgrid.kafka.records.consumed", "{record}", "Records read from Kafka partitions into stream queues, by topic.");
         _commits = meter.CreateCounter<long>("syncgrid.kafka.commits", "{commit}", "Offset commits after delivery to grains, by result.");
         _deliveryFailures = meter.CreateCounter<long>("syncgrid.kafka.delivery.failures", "{batch}", "Stream batches grains never acknowledged (dead-lettered), by provider.");
+    }
+
+    /// <summary>Registers the meter factory and one <see cref="KafkaMetrics"/> (idempotent).</summary>
+    internal static void Register(IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<KafkaMetrics>();
     }
 
     public void Produced(string topic, int records) => _produced.Add(records, new KeyValuePair<string, object?>("topic", topic));

@@ -44,7 +44,6 @@ public static class KafkaStreamsBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<KafkaStreamOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
-        services.AddMetrics();
-        services.TryAddSingleton<KafkaMetrics>();
+        KafkaMetrics.Register(services);
     }
 }
