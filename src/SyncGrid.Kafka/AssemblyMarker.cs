@@ -1,1 +1,0 @@
-namespace SyncGrid.Kafka; internal static class AssemblyMarker { }
