@@ -21,4 +21,12 @@ public sealed record ContactSnapshot
 
     [Id(3)]
     public long Version { get; init; }
+
+    /// <summary>The Bitrix24 contact id, once pushed.</summary>
+    [Id(4)]
+    public long? Bitrix24ContactId { get; init; }
+
+    /// <summary>Why the last push failed, while it is being retried.</summary>
+    [Id(5)]
+    public string? LastError { get; init; }
 }

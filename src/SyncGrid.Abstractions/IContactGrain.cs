@@ -14,6 +14,13 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<SubmitResult> SubmitAsync(ValueList<ContactRecord> records, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A company of this contact is in Bitrix24 under <paramref name="bitrix24CompanyId"/>: the contact is pushed (or
+    /// re-bound) once at least one of its companies is. Idempotent.
+    /// </summary>
+    [Alias("CompanySynced")]
+    Task CompanySyncedAsync(string tin, long bitrix24CompanyId, CancellationToken cancellationToken = default);
+
     /// <summary>The merged contact with provenance and its companies.</summary>
     [Alias("GetSnapshot")]
     Task<ContactSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);

@@ -35,4 +35,8 @@ public sealed class CompanyBitrix24State
 
     [Id(6)]
     public string? LastError { get; set; }
+
+    /// <summary>The company id every contact of the company has been told about (contacts push only after that).</summary>
+    [Id(7)]
+    public long? ContactsNotifiedFor { get; set; }
 }

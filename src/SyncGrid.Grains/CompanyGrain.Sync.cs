@@ -114,6 +114,14 @@ public sealed partial class CompanyGrain
                 changed = true;
             }
 
+            if (state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.CompanyId is { } companyId && state.State.Bitrix24.ContactsNotifiedFor != companyId)
+            {
+                var links = state.State.LinkShards == 0 ? [.. state.State.Links.Values] : await AllShardLinksAsync(parent: null, cancellationToken);
+                await NotifyContactsAsync(links.Select(l => l.Key.Value), cancellationToken);
+                state.State.Bitrix24.ContactsNotifiedFor = companyId;
+                changed = true;
+            }
+
             if (changed)
             {
                 state.State.Version++;
@@ -198,6 +206,17 @@ public sealed partial class CompanyGrain
         state.State.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed ? syncOptions.Value.MaxRetryDelay : Backoff(b.Attempts));
         SetStatus(CompanySyncStatus.Failed, $"{error} (attempt {b.Attempts})");
         LogPushFailed(logger, _tin.Value, b.Attempts, outcome, error);
+    }
+
+    /// <summary>Tells contacts that this company is in Bitrix24, so they push themselves bound to it.</summary>
+    private Task NotifyContactsAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken)
+    {
+        if (state.State.Bitrix24.CompanyId is not { } id)
+        {
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(contactKeys.Distinct(StringComparer.Ordinal).Select(key => GrainFactory.GetGrain<IContactGrain>(key).CompanySyncedAsync(_tin.Value, id, cancellationToken)));
     }
 
     private async Task UnregisterWorkReminderAsync()

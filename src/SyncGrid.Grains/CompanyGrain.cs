@@ -78,6 +78,11 @@ public sealed partial class CompanyGrain(
             writes++;
         }
 
+        if (contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
+        {
+            await NotifyContactsAsync(contacts.Bound, cancellationToken);
+        }
+
         if (companies.Changed || contacts.Bound.Count > 0 || contacts.Unbound.Count > 0)
         {
             await readModel.UpsertCompanyAsync(ReadModelRow() with { ContactsBound = contacts.Bound, ContactsUnbound = contacts.Unbound }, cancellationToken);

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain;
+using SyncGrid.Domain.Bitrix24;
 using SyncGrid.Domain.Merge;
 using SyncGrid.Domain.Records;
 
@@ -12,7 +15,10 @@ namespace SyncGrid.Grains;
 /// </summary>
 public sealed partial class ContactGrain(
     [PersistentState("contact", GrainStorageNames.Grid)] IPersistentState<ContactState> state,
-    ILogger<ContactGrain> logger) : Grain, IContactGrain
+    IServiceProvider services,
+    IOptions<CompanySyncOptions> syncOptions,
+    TimeProvider time,
+    ILogger<ContactGrain> logger) : Grain, IContactGrain, IRemindable
 {
     private ContactKey _key;
     private MergedContact? _merged;
@@ -22,6 +28,7 @@ public sealed partial class ContactGrain(
     {
         _key = new ContactKey(this.GetPrimaryKeyString());
         _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        _pushes = services.GetService<IBitrix24Client>() is not null;
         return Task.CompletedTask;
     }
 
@@ -59,6 +66,11 @@ public sealed partial class ContactGrain(
         state.State.Version++;
         await state.WriteStateAsync(cancellationToken);
         LogApplied(logger, applied, unchanged, _merged?.Companies.Count ?? 0);
+        if (PushDue)
+        {
+            await SchedulePushAsync(TimeSpan.Zero);
+        }
+
         return new SubmitResult(applied, unchanged, 1);
     }
 
@@ -70,6 +82,8 @@ public sealed partial class ContactGrain(
             Merged = _merged,
             Sources = new(state.State.Records.Values.Select(r => r.Record.Source).Order()),
             Version = state.State.Version,
+            Bitrix24ContactId = state.State.Bitrix24.ContactId,
+            LastError = state.State.Bitrix24.LastError,
         });
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Contact: {Applied} records applied, {Unchanged} unchanged, bound to {Companies} companies")]

@@ -12,4 +12,8 @@ public sealed class ContactState
     /// <summary>How many times this state was written; the read model's row version.</summary>
     [Id(1)]
     public long Version { get; set; }
+
+    /// <summary>The contact's entity in Bitrix24.</summary>
+    [Id(2)]
+    public ContactBitrix24State Bitrix24 { get; set; } = new();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Bitrix24;
@@ -113,12 +112,12 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
 
         if (current.Outcome != Bitrix24Outcome.Ok)
         {
-            return Classify(current, "crm.company.get");
+            return Bitrix24Results.Classify(current, "crm.company.get");
         }
 
         using var json = current.Parse()!;
-        var phones = MultiFieldDiff.Compute(Rows(json.RootElement, "PHONE"), image.Phones.Items, phone: true);
-        var emails = MultiFieldDiff.Compute(Rows(json.RootElement, "EMAIL"), image.Emails.Items, phone: false);
+        var phones = MultiFieldDiff.Compute(Bitrix24Results.Rows(json.RootElement, "PHONE"), image.Phones.Items, phone: true);
+        var emails = MultiFieldDiff.Compute(Bitrix24Results.Rows(json.RootElement, "EMAIL"), image.Emails.Items, phone: false);
         var commands = new List<(Bitrix24Command Command, Action<Bitrix24Result> OnOk)>();
         if (phones.Count > 0 || emails.Count > 0 || Bitrix24Json.ReadString(json.RootElement, "TITLE") != image.Title)
         {
@@ -198,7 +197,7 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
                 }
                 else
                 {
-                    return Classify(results[i], chunk[i].Command.Method);
+                    return Bitrix24Results.Classify(results[i], chunk[i].Command.Method);
                 }
             }
         }
@@ -214,10 +213,10 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
             var found = (await gateway.ExecuteAsync(new ValueList<Bitrix24Command>([Bitrix24Commands.FindCompany(image.Tin)]), ct))[0];
             if (found.Outcome != Bitrix24Outcome.Ok)
             {
-                return Classify(found, "crm.company.list");
+                return Bitrix24Results.Classify(found, "crm.company.list");
             }
 
-            b.CompanyId = Ids(found).Select(x => (long?)x.Id).FirstOrDefault();
+            b.CompanyId = Bitrix24Results.Ids(found).Select(x => (long?)x.Id).FirstOrDefault();
             if (b.CompanyId is null)
             {
                 return null;
@@ -227,11 +226,11 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
         var requisites = (await gateway.ExecuteAsync(new ValueList<Bitrix24Command>([Bitrix24Commands.FindRequisites(b.CompanyId.Value)]), ct))[0];
         if (requisites.Outcome != Bitrix24Outcome.Ok)
         {
-            return Classify(requisites, "crm.requisite.list");
+            return Bitrix24Results.Classify(requisites, "crm.requisite.list");
         }
 
         var prefix = Bitrix24Commands.RequisiteXmlId(image.Tin, string.Empty);
-        foreach (var (id, xml) in Ids(requisites).Where(r => r.XmlId?.StartsWith(prefix, StringComparison.Ordinal) == true))
+        foreach (var (id, xml) in Bitrix24Results.Ids(requisites).Where(r => r.XmlId?.StartsWith(prefix, StringComparison.Ordinal) == true))
         {
             b.Requisites.TryAdd(xml![prefix.Length..], id);
         }
@@ -241,10 +240,10 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
             var banks = (await gateway.ExecuteAsync(new ValueList<Bitrix24Command>([Bitrix24Commands.FindBankDetails(b.Requisites.Values)]), ct))[0];
             if (banks.Outcome != Bitrix24Outcome.Ok)
             {
-                return Classify(banks, "crm.requisite.bankdetail.list");
+                return Bitrix24Results.Classify(banks, "crm.requisite.bankdetail.list");
             }
 
-            foreach (var (id, xml) in Ids(banks).Where(r => r.XmlId?.StartsWith(prefix, StringComparison.Ordinal) == true))
+            foreach (var (id, xml) in Bitrix24Results.Ids(banks).Where(r => r.XmlId?.StartsWith(prefix, StringComparison.Ordinal) == true))
             {
                 b.BankDetails.TryAdd(xml![prefix.Length..], id);
             }
@@ -268,29 +267,4 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
                 break;
         }
     }
-
-    private static (Bitrix24PushOutcome, string?) Classify(Bitrix24Result result, string method) => result.Outcome switch
-    {
-        Bitrix24Outcome.Rejected or Bitrix24Outcome.Fatal => (Bitrix24PushOutcome.Failed, $"{method} was refused: {result.ErrorCode} {result.ErrorDescription}".TrimEnd()),
-        _ => (Bitrix24PushOutcome.Retry, $"{method}: {result.Outcome} {result.ErrorCode}".TrimEnd()),
-    };
-
-    private static List<(long Id, string? XmlId)> Ids(Bitrix24Result result)
-    {
-        using var json = result.Parse()!;
-        return json.RootElement.ValueKind != JsonValueKind.Array
-            ? []
-            : json.RootElement.EnumerateArray()
-                .Select(r => (Id: r.TryGetProperty("ID", out var id) ? Bitrix24Json.ReadId(id) : null, XmlId: Bitrix24Json.ReadString(r, "XML_ID")))
-                .Where(r => r.Id is not null)
-                .Select(r => (r.Id!.Value, r.XmlId))
-                .ToList();
-    }
-
-    private static List<MultiFieldValue> Rows(JsonElement entity, string field) =>
-        entity.TryGetProperty(field, out var rows) && rows.ValueKind == JsonValueKind.Array
-            ? rows.EnumerateArray()
-                .Select(r => new MultiFieldValue(r.TryGetProperty("ID", out var id) ? Bitrix24Json.ReadId(id) : null, Bitrix24Json.ReadString(r, "VALUE") ?? string.Empty, Bitrix24Json.ReadString(r, "VALUE_TYPE") ?? "WORK"))
-                .ToList()
-            : [];
 }

@@ -20,9 +20,10 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         var active = fixture.Active.Take(30).ToList();
         try
         {
-            await Task.WhenAll(active.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+            await Task.WhenAll(active.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)], People(tin)))));
 
             await WaitForAsync(active, CompanySyncStatus.Synced);
+            await WaitForContactsAsync(active.Count * 2 + 1);
         }
         finally
         {
@@ -36,7 +37,13 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         Assert.Empty(inspection.MultiFieldDuplicates);
         Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("requisite"));
         Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("bankdetail"));
+        Assert.Equal(active.Count * 2 + 1, inspection.EntityCounts.GetValueOrDefault("contact"));
         Assert.Equal(0, inspection.QueryLimitErrors);
+
+        // The person under every company is one Bitrix24 contact bound to all of them.
+        var shared = await fixture.Grains.GetGrain<IContactGrain>("email:shared.person@example.ru").GetSnapshotAsync();
+        Assert.NotNull(shared.Bitrix24ContactId);
+        Assert.Equal(active.Count, shared.Merged!.Companies.Count);
         foreach (var tin in active.Take(3))
         {
             var state = await fixture.Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync();
@@ -77,6 +84,50 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         var inactive = await fixture.Grains.GetGrain<ICompanyGrain>(fixture.Liquidated[0]).GetSyncStateAsync();
         Assert.Equal("register.status.liquidated", inactive.StatusReason);
     }
+
+    [Fact]
+    public async Task Submit_ContactOfLiquidatedCompany_NeverReachesBitrix24()
+    {
+        var tin = fixture.Liquidated[^1];
+        await fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)], [Person(tin, "liquidated.staff@example.ru", "lq")]));
+
+        await WaitForAsync([tin], CompanySyncStatus.Inactive);
+
+        var contact = await fixture.Grains.GetGrain<IContactGrain>("email:liquidated.staff@example.ru").GetSnapshotAsync();
+        Assert.NotNull(contact.Merged);
+        Assert.Null(contact.Bitrix24ContactId);
+    }
+
+    private async Task WaitForContactsAsync(int count)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (fixture.Portal.Inspect().EntityCounts.GetValueOrDefault("contact") < count)
+        {
+            Assert.True(watch.Elapsed < Deadline, $"Bitrix24 holds {fixture.Portal.Inspect().EntityCounts.GetValueOrDefault("contact")} contacts after {Deadline}; expected {count}");
+            await Task.Delay(100);
+        }
+
+        // Let the last pushes settle before counting for duplicates.
+        await Task.Delay(500);
+    }
+
+    private static List<ContactRecord> People(string tin) =>
+    [
+        Person(tin, $"first.{tin}@example.ru", $"{tin}-1"),
+        Person(tin, $"second.{tin}@example.ru", $"{tin}-2"),
+        Person(tin, "shared.person@example.ru", $"{tin}-shared", "Общий Сотрудник"),
+    ];
+
+    private static ContactRecord Person(string tin, string email, string id, string name = "Иванов Иван Иванович") =>
+        RecordNormalizer.Normalize(new RawContact
+        {
+            Source = new SourceRef(SourceStore.StoreA, "c-" + id, T0),
+            CompanyInn = tin,
+            FullName = name,
+            Position = "менеджер",
+            Phones = ["+7 916 555-44-33"],
+            Emails = [email],
+        }).Record!;
 
     private async Task WaitForAsync(IReadOnlyList<string> tins, CompanySyncStatus status)
     {

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using SyncGrid.Abstractions;
+using SyncGrid.Domain.Bitrix24;
+using SyncGrid.Grains.Bitrix24;
+
+namespace SyncGrid.Grains;
+
+/// <summary>
+/// The contact's push to Bitrix24. A contact goes to Bitrix24 only once one of its companies is there (so the
+/// contacts of inactive or rejected companies never do); it is bound to every one of its companies that is. The push
+/// runs in a grain timer, is retried with backoff, and a reminder brings it back after a restart.
+/// </summary>
+public sealed partial class ContactGrain
+{
+    private const string PushReminder = "push";
+
+    private bool _pushes;
+    private IGrainTimer? _timer;
+    private bool _pushing;
+
+    /// <summary>Whether Bitrix24 does not yet hold what it should.</summary>
+    private bool PushDue => _pushes && _merged is not null && Image() is { Companies.Count: > 0 } image
+        && (state.State.Bitrix24.ContactId is null || state.State.Bitrix24.AddOutcomeUnknown || state.State.Bitrix24.Synced?.Fingerprint != image.Fingerprint);
+
+    /// <inheritdoc />
+    public async Task CompanySyncedAsync(string tin, long bitrix24CompanyId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Bitrix24.CompanyIds.TryGetValue(tin, out var known) && known == bitrix24CompanyId)
+        {
+            return;
+        }
+
+        state.State.Bitrix24.CompanyIds[tin] = bitrix24CompanyId;
+        state.State.Version++;
+        await state.WriteStateAsync(cancellationToken);
+        if (PushDue)
+        {
+            await SchedulePushAsync(TimeSpan.Zero);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
+        reminderName == PushReminder ? PushAsync(CancellationToken.None) : Task.CompletedTask;
+
+    private Bitrix24ContactImage Image() => Bitrix24ContactImage.From(
+        _merged!,
+        _merged!.Companies.Select(t => state.State.Bitrix24.CompanyIds.TryGetValue(t.Value, out var id) ? id : 0).Where(id => id > 0));
+
+    private async Task SchedulePushAsync(TimeSpan due)
+    {
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(static (grain, ct) => grain.PushAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        await this.RegisterOrUpdateReminder(PushReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    private async Task PushAsync(CancellationToken cancellationToken)
+    {
+        if (_pushing)
+        {
+            return;
+        }
+
+        _pushing = true;
+        try
+        {
+            var b = state.State.Bitrix24;
+            var now = time.GetUtcNow();
+            if (b.NextAttemptAt is { } next && next > now)
+            {
+                await SchedulePushAsync(next - now);
+                return;
+            }
+
+            if (!PushDue)
+            {
+                await UnregisterPushReminderAsync();
+                return;
+            }
+
+            var pusher = new ContactBitrix24Pusher(GrainFactory.GetGrain<IBitrix24GatewayGrain>(syncOptions.Value.Portal));
+            var (outcome, error) = await pusher.PushAsync(b, Image(), async () =>
+            {
+                state.State.Version++;
+                await state.WriteStateAsync(cancellationToken);
+            }, cancellationToken);
+            if (outcome == Bitrix24PushOutcome.Synced)
+            {
+                b.Attempts = 0;
+                b.LastError = null;
+                b.NextAttemptAt = null;
+            }
+            else
+            {
+                b.Attempts++;
+                b.LastError = error;
+                var delay = syncOptions.Value.RetryBaseDelay * Math.Pow(2, Math.Min(20, b.Attempts - 1));
+                b.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed || delay > syncOptions.Value.MaxRetryDelay ? syncOptions.Value.MaxRetryDelay : delay);
+                LogPushFailed(logger, b.Attempts, outcome, error);
+            }
+
+            state.State.Version++;
+            await state.WriteStateAsync(cancellationToken);
+            if (PushDue)
+            {
+                await SchedulePushAsync(b.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero);
+            }
+            else
+            {
+                await UnregisterPushReminderAsync();
+            }
+        }
+        finally
+        {
+            _pushing = false;
+        }
+    }
+
+    private async Task UnregisterPushReminderAsync()
+    {
+        if (await this.GetReminder(PushReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Contact: Bitrix24 push attempt {Attempt} ended {Outcome}: {Error}")]
+    private static partial void LogPushFailed(ILogger logger, int attempt, Bitrix24PushOutcome outcome, string? error);
+}
