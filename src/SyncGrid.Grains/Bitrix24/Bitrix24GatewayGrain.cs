@@ -28,6 +28,7 @@ public sealed partial class Bitrix24GatewayGrain(
     private readonly Dictionary<string, DateTimeOffset> _blocked = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<Task> _inFlight = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LeakyBucketPacer _pacer = null!;
     private DateTimeOffset _backoffUntil;
     private int _refusalsInARow;
@@ -69,10 +70,15 @@ public sealed partial class Bitrix24GatewayGrain(
             throw new ArgumentException($"A command group holds 1 to {_options.BatchSize} commands; this one has {group.Count}.", nameof(group));
         }
 
-        var pending = new Pending(group, new TaskCompletionSource<ValueList<Bitrix24Result>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(group, new TaskCompletionSource<ValueList<Bitrix24Result>>(TaskCreationOptions.RunContinuationsAsynchronously), time.GetUtcNow());
         _queue.AddLast(pending);
         metrics.Queued(group.Count);
         _wake.TrySetResult();
+        if (_queue.Sum(p => p.Group.Count) >= _options.BatchSize)
+        {
+            _filled.TrySetResult();
+        }
+
         return pending.Completion.Task;
     }
 
@@ -108,9 +114,17 @@ public sealed partial class Bitrix24GatewayGrain(
                 wait = _backoffUntil - now;
             }
 
+            // A request costs the same whatever it holds: give a batch that is not full a moment to fill.
+            var queued = _queue.Sum(p => p.Group.Count);
+            var lingered = now - _queue.First!.Value.EnqueuedAt;
+            if (wait <= TimeSpan.Zero && queued < _options.BatchSize && lingered < _options.Linger)
+            {
+                wait = _options.Linger - lingered;
+            }
+
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time);
+                await Task.WhenAny(Task.Delay(wait, time), Filled());
                 continue;
             }
 
@@ -135,6 +149,17 @@ public sealed partial class Bitrix24GatewayGrain(
                 TaskContinuationOptions.None,
                 TaskScheduler.Current);
         }
+    }
+
+    /// <summary>Completes when a full batch is queued (so a lingering pump need not wait out its linger).</summary>
+    private Task Filled()
+    {
+        if (_filled.Task.IsCompleted)
+        {
+            _filled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        return _filled.Task;
     }
 
     private List<Pending> TakeGroups(DateTimeOffset now, out DateTimeOffset nextUnblock)
@@ -255,5 +280,5 @@ public sealed partial class Bitrix24GatewayGrain(
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Bitrix24 gateway {Portal}: the portal refused the webhook ({Code}); fix the Bitrix24 configuration")]
     private static partial void LogFatal(ILogger logger, string portal, string? code);
 
-    private sealed record Pending(ValueList<Bitrix24Command> Group, TaskCompletionSource<ValueList<Bitrix24Result>> Completion);
+    private sealed record Pending(ValueList<Bitrix24Command> Group, TaskCompletionSource<ValueList<Bitrix24Result>> Completion, DateTimeOffset EnqueuedAt);
 }

@@ -21,6 +21,12 @@ public sealed class Bitrix24GatewayOptions
     [Range(1, 16)]
     public int MaxInFlight { get; set; } = 2;
 
+    /// <summary>
+    /// How long a batch that is not full waits for more commands before it is sent (each request costs the same
+    /// against the limit whatever it holds). Default 200 ms.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How long a method stays held back after OPERATION_TIME_LIMIT when the portal gives no reset time. Default 60 s.</summary>
     public TimeSpan OperatingBlockFallback { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -41,7 +41,7 @@ internal static class BenchCommand
             return Task.FromResult(0);
         });
 
-        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), RegisterBenchCommand.Build() };
+        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), BuildBitrix24(), RegisterBenchCommand.Build() };
     }
 
     private static Command BuildGrid()
@@ -92,5 +92,45 @@ internal static class BenchCommand
             return 0;
         });
         return grid;
+    }
+
+    private static Command BuildBitrix24()
+    {
+        var companies = new Option<int>("--companies") { Description = "Companies to push.", DefaultValueFactory = _ => 5000 };
+        var contacts = new Option<int>("--contacts") { Description = "Contacts per company.", DefaultValueFactory = _ => 2 };
+        var burst = new Option<int>("--burst") { Description = "The portal's leaky-bucket burst (50 on ordinary plans, 250 on Enterprise).", DefaultValueFactory = _ => 50 };
+        var drain = new Option<double>("--drain") { Description = "The portal's drain, requests/s (2 on ordinary plans, 5 on Enterprise).", DefaultValueFactory = _ => 2 };
+        var naive = new Option<double>("--naive-seconds") { Description = "How long to measure the naive one-request-per-entity client; 0 (the default) runs it as long as the gateway took, so both get the same burst allowance.", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Write JSON instead of a table." };
+        var command = new Command("bitrix24", "Companies with contacts through register, grains and the per-portal gateway into the Bitrix24 sandbox at its limits, versus a naive client.")
+        {
+            companies, contacts, burst, drain, naive, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var settings = new Bitrix24BenchSettings(parse.GetValue(companies), parse.GetValue(contacts), parse.GetValue(burst), parse.GetValue(drain), TimeSpan.FromHours(2), TimeSpan.FromSeconds(parse.GetValue(naive)));
+            var result = await Bitrix24Benchmark.RunAsync(settings, parse.GetValue(json) ? TextWriter.Null : output, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(output, result);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("figure", "value");
+            table.AddRow("companies / contacts pushed", $"{result.PortalCompanies:N0} / {result.PortalContacts:N0} (of {result.Companies:N0} / {result.Contacts:N0})");
+            table.AddRow("commands / requests", $"{result.Commands:N0} / {result.Requests:N0}");
+            table.AddRow("seconds", result.Seconds.ToString("N1", CultureInfo.InvariantCulture));
+            table.AddRow("commands/s", result.CommandsPerSecond.ToString("N1", CultureInfo.InvariantCulture));
+            table.AddRow("allowed commands/s", result.AllowedCommandsPerSecond.ToString("N1", CultureInfo.InvariantCulture));
+            table.AddRow("ratio to allowed", result.RatioToAllowed.ToString("N3", CultureInfo.InvariantCulture));
+            table.AddRow("limit errors (gateway / portal)", $"{result.GatewayLimitErrors} / {result.PortalLimitErrors}");
+            table.AddRow("duplicates (origin / values)", $"{result.OriginDuplicates} / {result.MultiFieldDuplicates}");
+            table.AddRow("naive commands/s", result.NaiveCommandsPerSecond.ToString("N2", CultureInfo.InvariantCulture));
+            table.AddRow("speed-up over naive", result.SpeedUp.ToString("N1", CultureInfo.InvariantCulture) + "x");
+            CliOutput.Console(output).Write(table);
+            return 0;
+        });
+        return command;
     }
 }
