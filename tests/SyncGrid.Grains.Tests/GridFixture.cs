@@ -24,7 +24,7 @@ public sealed class GridFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Grid);
+            silo.AddSyncGridMemoryGrainStorage(GrainStorageNames.Grid);
             silo.AddSyncGridGrains();
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(ReadModel);

@@ -84,4 +84,18 @@ public static class MariaDbOrleansExtensions
             options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));
     }
+
+    /// <summary>
+    /// Memory grain storage (the embedded default and the tests) with the same Orleans binary serializer as the
+    /// MariaDB storages, so state behaves the same whichever backs it.
+    /// </summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="name">The storage provider name used in <c>[PersistentState]</c>.</param>
+    public static ISiloBuilder AddSyncGridMemoryGrainStorage(this ISiloBuilder builder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.AddMemoryGrainStorage(name, optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+    }
 }

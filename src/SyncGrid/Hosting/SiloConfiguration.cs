@@ -74,9 +74,9 @@ public static class SiloConfiguration
         ConfigureOutsideSystems(silo.Services, configuration);
         if (connectionString is null)
         {
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(GrainStorageNames.Grid);
-            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddSyncGridMemoryGrainStorage(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+            silo.AddSyncGridMemoryGrainStorage(GrainStorageNames.Grid);
+            silo.AddSyncGridMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.Services.AddSyncGridInMemoryReadModel();
             return silo;

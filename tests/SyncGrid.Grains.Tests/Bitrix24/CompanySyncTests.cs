@@ -18,12 +18,13 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         portal.Faults.SetFailAfterCommit("crm.company.add", 0.25, Bitrix24CommitFailure.Status500);
         portal.Faults.SetFailAfterCommit("crm.requisite.add", 0.1, Bitrix24CommitFailure.Drop);
         var active = fixture.Active.Take(30).ToList();
+        var before = portal.Inspect().EntityCounts;
         try
         {
             await Task.WhenAll(active.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)], People(tin)))));
 
             await WaitForAsync(active, CompanySyncStatus.Synced);
-            await WaitForContactsAsync(active.Count * 2 + 1);
+            await WaitForContactsAsync(before.GetValueOrDefault("contact") + (active.Count * 2) + 1);
         }
         finally
         {
@@ -32,12 +33,13 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
 
         var inspection = portal.Inspect();
         Assert.True(inspection.RequestsByStatus.GetValueOrDefault(500) + inspection.RequestsByStatus.GetValueOrDefault(0) > 0, "the injected faults must have fired for this test to mean anything");
-        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("company"));
+        int Added(string entity) => inspection.EntityCounts.GetValueOrDefault(entity) - before.GetValueOrDefault(entity);
+        Assert.Equal(active.Count, Added("company"));
         Assert.Empty(inspection.OriginDuplicates);
         Assert.Empty(inspection.MultiFieldDuplicates);
-        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("requisite"));
-        Assert.Equal(active.Count, inspection.EntityCounts.GetValueOrDefault("bankdetail"));
-        Assert.Equal(active.Count * 2 + 1, inspection.EntityCounts.GetValueOrDefault("contact"));
+        Assert.Equal(active.Count, Added("requisite"));
+        Assert.Equal(active.Count, Added("bankdetail"));
+        Assert.Equal((active.Count * 2) + 1, Added("contact"));
         Assert.Equal(0, inspection.QueryLimitErrors);
 
         // The person under every company is one Bitrix24 contact bound to all of them.
@@ -83,6 +85,38 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         Assert.Equal("register.not-found", rejected.StatusReason);
         var inactive = await fixture.Grains.GetGrain<ICompanyGrain>(fixture.Liquidated[0]).GetSyncStateAsync();
         Assert.Equal("register.status.liquidated", inactive.StatusReason);
+    }
+
+    [Fact]
+    public async Task Submit_RegisterDownForAWhile_CompaniesWaitThenValidateWithoutLoss()
+    {
+        var tins = fixture.Active.Skip(35).Take(5).ToList();
+        fixture.Register.StartOutage(TimeSpan.FromSeconds(2));
+
+        await Task.WhenAll(tins.Select(tin => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin)]))));
+
+        await WaitForAsync(tins, CompanySyncStatus.Synced);
+        var history = (await fixture.Grains.GetGrain<ICompanyGrain>(tins[0]).GetSyncStateAsync()).History.Select(h => h.Status).ToList();
+        Assert.Equal([CompanySyncStatus.Received, CompanySyncStatus.ValidationPending, CompanySyncStatus.SyncPending, CompanySyncStatus.Synced], history.Distinct());
+        Assert.True(fixture.Register.Stats.ByStatus.Keys.Any(status => status >= 500), "the outage must have answered some lookups with 5xx");
+    }
+
+    [Fact]
+    public async Task Submit_ChangedRecordAfterDeactivation_VerdictReusedNoSecondLookup()
+    {
+        var tin = fixture.Active[40];
+        var company = fixture.Grains.GetGrain<ICompanyGrain>(tin);
+        await company.SubmitAsync(Submission([Rich(tin)]));
+        await WaitForAsync([tin], CompanySyncStatus.Synced);
+        var lookups = fixture.Register.Stats.Requests;
+
+        await fixture.Cluster.DeactivateAsync(company);
+        await company.SubmitAsync(Submission([Rich(tin, minutes: 5) with { Name = new Domain.Text.CompanyName("ООО Переименованная", "ООО", "переименованная") }]));
+        await WaitForAsync([tin], CompanySyncStatus.Synced);
+
+        Assert.Equal(lookups, fixture.Register.Stats.Requests);
+        var state = await company.GetSyncStateAsync();
+        Assert.Equal("ООО Переименованная", state.Merged!.Name!.Value.Display);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Grid);
+            silo.AddSyncGridMemoryGrainStorage(GrainStorageNames.Grid);
             silo.AddSyncGridGrains();
             silo.Services.AddSingleton<IBitrix24Client>(Portal);
             silo.Services.Configure<Bitrix24GatewayOptions>(o =>

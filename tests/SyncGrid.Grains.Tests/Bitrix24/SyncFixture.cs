@@ -25,6 +25,8 @@ public sealed class SyncFixture : IAsyncLifetime
 
     public IGrainFactory Grains => _cluster!.Client;
 
+    public InProcessTestCluster Cluster => _cluster!;
+
     /// <summary>TINs the register reports ACTIVE.</summary>
     public List<string> Active { get; } = [];
 
@@ -33,7 +35,7 @@ public sealed class SyncFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 50; i++)
         {
             Active.Add(Sample.NewTin());
         }
@@ -62,7 +64,7 @@ public sealed class SyncFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Grid);
+            silo.AddSyncGridMemoryGrainStorage(GrainStorageNames.Grid);
             silo.UseInMemoryReminderService();
             silo.AddSyncGridGrains();
             silo.Services.AddSingleton(ReadModel);
