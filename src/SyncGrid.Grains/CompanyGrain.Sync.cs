@@ -20,6 +20,7 @@ public sealed partial class CompanyGrain
     private IRegisterClient? _register;
     private Bitrix24Presets? _bitrix24;
     private IGrainTimer? _timer;
+    private bool _reminderRegistered;
     private bool _working;
 
     private bool IsWorkPending => state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.SyncPending or CompanySyncStatus.Failed;
@@ -81,7 +82,12 @@ public sealed partial class CompanyGrain
     {
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(static (grain, ct) => grain.DoWorkAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        await this.RegisterOrUpdateReminder(WorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        if (!_reminderRegistered)
+        {
+            // One reminder write per activation, not per scheduling: it only brings the work back after a restart.
+            await this.RegisterOrUpdateReminder(WorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderRegistered = true;
+        }
     }
 
     private async Task DoWorkAsync(CancellationToken cancellationToken)
@@ -225,6 +231,8 @@ public sealed partial class CompanyGrain
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _reminderRegistered = false;
     }
 
     private TimeSpan Backoff(int attempts)

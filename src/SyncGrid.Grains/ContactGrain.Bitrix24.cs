@@ -16,6 +16,7 @@ public sealed partial class ContactGrain
 
     private bool _pushes;
     private IGrainTimer? _timer;
+    private bool _reminderRegistered;
     private bool _pushing;
 
     /// <summary>Whether Bitrix24 does not yet hold what it should.</summary>
@@ -51,7 +52,12 @@ public sealed partial class ContactGrain
     {
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(static (grain, ct) => grain.PushAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        await this.RegisterOrUpdateReminder(PushReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        if (!_reminderRegistered)
+        {
+            // One reminder write per activation, not per scheduling: it only brings the work back after a restart.
+            await this.RegisterOrUpdateReminder(PushReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderRegistered = true;
+        }
     }
 
     private async Task PushAsync(CancellationToken cancellationToken)
@@ -122,6 +128,8 @@ public sealed partial class ContactGrain
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _reminderRegistered = false;
     }
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Contact: Bitrix24 push attempt {Attempt} ended {Outcome}: {Error}")]

@@ -14,9 +14,10 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
     public async Task Submit_ValidatedCompaniesUnderFaultsAndLostAnswers_ExactlyOneEntityEachNoDuplicateValues()
     {
         var portal = fixture.Portal;
-        portal.Faults.ErrorRate5xx = 0.15;
+        portal.Faults.ErrorRate5xx = 0.2;
         portal.Faults.SetFailAfterCommit("crm.company.add", 0.25, Bitrix24CommitFailure.Status500);
         portal.Faults.SetFailAfterCommit("crm.requisite.add", 0.1, Bitrix24CommitFailure.Drop);
+        portal.Faults.SetFailAfterCommit("crm.contact.add", 0.1, Bitrix24CommitFailure.Timeout);
         var active = fixture.Active.Take(30).ToList();
         var before = portal.Inspect().EntityCounts;
         try
@@ -85,6 +86,39 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         Assert.Equal("register.not-found", rejected.StatusReason);
         var inactive = await fixture.Grains.GetGrain<ICompanyGrain>(fixture.Liquidated[0]).GetSyncStateAsync();
         Assert.Equal("register.status.liquidated", inactive.StatusReason);
+    }
+
+    [Fact]
+    public async Task Gateway_ThousandsOfCommandsToThePortal_NoLimitError()
+    {
+        var gateway = fixture.Grains.GetGrain<IBitrix24GatewayGrain>("volume-check");
+        var before = fixture.Portal.Inspect();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => gateway.ExecuteAsync(
+        [
+            new Domain.Bitrix24.Bitrix24Command("crm.company.list", Domain.Bitrix24.Bitrix24Query.Encode(new Dictionary<string, object?> { ["filter"] = new Dictionary<string, object?> { ["ORIGIN_ID"] = $"none-{i}" }, ["start"] = -1 })),
+            new Domain.Bitrix24.Bitrix24Command("crm.contact.list", Domain.Bitrix24.Bitrix24Query.Encode(new Dictionary<string, object?> { ["filter"] = new Dictionary<string, object?> { ["ORIGIN_ID"] = $"none-{i}" }, ["start"] = -1 })),
+            new Domain.Bitrix24.Bitrix24Command("crm.requisite.preset.list", string.Empty),
+        ])));
+
+        Assert.All(results.SelectMany(r => r), r => Assert.Equal(Domain.Bitrix24.Bitrix24Outcome.Ok, r.Outcome));
+        var after = fixture.Portal.Inspect();
+        Assert.Equal(before.QueryLimitErrors, after.QueryLimitErrors);
+        var stats = await gateway.GetStatsAsync();
+        Assert.Equal(3000, stats.Commands);
+        Assert.True(stats.Requests <= 70, $"3000 commands took {stats.Requests} requests; batches of 50 need 60");
+    }
+
+    [Fact]
+    public async Task Submit_ManyConcurrentRecordsForOneTin_OneRegisterLookup()
+    {
+        var tin = fixture.Active[41];
+        var lookups = fixture.Register.Stats.Requests;
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => fixture.Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Rich(tin, minutes: i) with { Source = new SourceRef(i % 2 == 0 ? SourceStore.StoreA : SourceStore.StoreB, $"many-{i}", T0.AddMinutes(i)) }]))));
+        await WaitForAsync([tin], CompanySyncStatus.Synced);
+
+        Assert.Equal(lookups + 1, fixture.Register.Stats.Requests);
     }
 
     [Fact]
