@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SyncGrid.Bitrix24;
 
-/// <summary>The <c>Bitrix24</c> configuration section: one portal reached through an inbound webhook.</summary>
+/// <summary>
+/// The <c>Bitrix24</c> configuration section as the client reads it: one portal reached through an inbound webhook.
+/// The portal's limits in the same section (<c>BurstLimit</c>, <c>DrainPerSecond</c>, <c>BatchSize</c>) belong to the
+/// gateway, which paces every request.
+/// </summary>
 public sealed class Bitrix24Options
 {
     /// <summary>The configuration section name.</summary>
@@ -15,18 +19,6 @@ public sealed class Bitrix24Options
     [Required]
     [Url]
     public string WebhookUrl { get; set; } = string.Empty;
-
-    /// <summary>The portal's leaky-bucket burst (X): 50 on ordinary paid plans, 250 on Enterprise. Default 50.</summary>
-    [Range(1, 10_000)]
-    public int BurstLimit { get; set; } = 50;
-
-    /// <summary>The portal's leaky-bucket drain (Y, requests per second): 2 on ordinary paid plans, 5 on Enterprise. Default 2.</summary>
-    [Range(0.01, 1_000)]
-    public double DrainPerSecond { get; set; } = 2;
-
-    /// <summary>Commands per <c>batch</c> request (the portal's maximum is 50). Default 50.</summary>
-    [Range(1, 50)]
-    public int BatchSize { get; set; } = 50;
 
     /// <summary>How long one request may take before its answer counts as lost. Default 30 s (the portal aborts at 60 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

@@ -19,8 +19,7 @@ public sealed partial class CompanyGrain
 
     private IRegisterClient? _register;
     private Bitrix24Presets? _bitrix24;
-    private IGrainTimer? _timer;
-    private bool _reminderRegistered;
+    private DurableWork<CompanyGrain>? _work;
     private bool _working;
 
     private bool IsWorkPending => state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.SyncPending or CompanySyncStatus.Failed;
@@ -78,17 +77,9 @@ public sealed partial class CompanyGrain
 
     private Bitrix24CompanyImage Image() => Bitrix24CompanyImage.From(_merged!, state.State.Verdict?.FullName, state.State.Verdict?.ShortName);
 
-    private async Task ScheduleWorkAsync(TimeSpan due)
-    {
-        _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(static (grain, ct) => grain.DoWorkAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        if (!_reminderRegistered)
-        {
-            // One reminder write per activation, not per scheduling: it only brings the work back after a restart.
-            await this.RegisterOrUpdateReminder(WorkReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _reminderRegistered = true;
-        }
-    }
+    private DurableWork<CompanyGrain> Work => _work ??= new DurableWork<CompanyGrain>(this, WorkReminder, static (grain, ct) => grain.DoWorkAsync(ct));
+
+    private Task ScheduleWorkAsync(TimeSpan due) => Work.ScheduleAsync(due);
 
     private async Task DoWorkAsync(CancellationToken cancellationToken)
     {
@@ -225,15 +216,7 @@ public sealed partial class CompanyGrain
         return Task.WhenAll(contactKeys.Distinct(StringComparer.Ordinal).Select(key => GrainFactory.GetGrain<IContactGrain>(key).CompanySyncedAsync(_tin.Value, id, cancellationToken)));
     }
 
-    private async Task UnregisterWorkReminderAsync()
-    {
-        if (await this.GetReminder(WorkReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminderRegistered = false;
-    }
+    private Task UnregisterWorkReminderAsync() => Work.DoneAsync();
 
     private TimeSpan Backoff(int attempts)
     {

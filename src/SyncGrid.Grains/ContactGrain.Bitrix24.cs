@@ -15,11 +15,12 @@ public sealed partial class ContactGrain
     private const string PushReminder = "push";
 
     private bool _pushes;
-    private IGrainTimer? _timer;
-    private bool _reminderRegistered;
+    private DurableWork<ContactGrain>? _work;
     private bool _pushing;
 
     /// <summary>Whether Bitrix24 does not yet hold what it should.</summary>
+    private DurableWork<ContactGrain> Work => _work ??= new DurableWork<ContactGrain>(this, PushReminder, static (grain, ct) => grain.PushAsync(ct));
+
     private bool PushDue => _pushes && _merged is not null && Image() is { Companies.Count: > 0 } image
         && (state.State.Bitrix24.ContactId is null || state.State.Bitrix24.AddOutcomeUnknown || state.State.Bitrix24.Synced?.Fingerprint != image.Fingerprint);
 
@@ -48,17 +49,7 @@ public sealed partial class ContactGrain
         _merged!,
         _merged!.Companies.Select(t => state.State.Bitrix24.CompanyIds.TryGetValue(t.Value, out var id) ? id : 0).Where(id => id > 0));
 
-    private async Task SchedulePushAsync(TimeSpan due)
-    {
-        _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(static (grain, ct) => grain.PushAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        if (!_reminderRegistered)
-        {
-            // One reminder write per activation, not per scheduling: it only brings the work back after a restart.
-            await this.RegisterOrUpdateReminder(PushReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _reminderRegistered = true;
-        }
-    }
+    private Task SchedulePushAsync(TimeSpan due) => Work.ScheduleAsync(due);
 
     private async Task PushAsync(CancellationToken cancellationToken)
     {
@@ -122,15 +113,7 @@ public sealed partial class ContactGrain
         }
     }
 
-    private async Task UnregisterPushReminderAsync()
-    {
-        if (await this.GetReminder(PushReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminderRegistered = false;
-    }
+    private Task UnregisterPushReminderAsync() => Work.DoneAsync();
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Contact: Bitrix24 push attempt {Attempt} ended {Outcome}: {Error}")]
     private static partial void LogPushFailed(ILogger logger, int attempt, Bitrix24PushOutcome outcome, string? error);

@@ -51,13 +51,13 @@ public sealed class SyncFixture : IAsyncLifetime
             RateLimitPerSecond = 1000,
             Companies = Active.Select(t => Company(t, "ACTIVE")).Concat(Liquidated.Select(t => Company(t, "LIQUIDATED"))).ToList(),
         });
-        Portal = await Bitrix24Sandbox.StartAsync(new Bitrix24SandboxOptions { WaitForLatency = false, BucketBurst = 20, BucketDrainPerSecond = 50, RandomSeed = 11, RequestTimeout = TimeSpan.FromSeconds(2) });
+        Portal = await Bitrix24Sandbox.StartAsync(new Bitrix24SandboxOptions { WaitForLatency = false, BucketBurst = 20, BucketDrainPerSecond = 50, RandomSeed = 11, RequestTimeout = TimeSpan.FromSeconds(6) });
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bitrix24:WebhookUrl"] = Portal.WebhookUrl.ToString(),
             ["Bitrix24:ReadRetries"] = "1",
-            ["Bitrix24:RequestTimeout"] = "00:00:01",
+            ["Bitrix24:RequestTimeout"] = "00:00:05",
             ["Register:BaseUrl"] = Register.BaseUrl.ToString(),
             ["Register:ApiKey"] = Register.ApiKey,
             ["Register:RequestsPerSecond"] = "500",
