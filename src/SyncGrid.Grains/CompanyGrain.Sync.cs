@@ -22,7 +22,13 @@ public sealed partial class CompanyGrain
     private DurableWork<CompanyGrain>? _work;
     private bool _working;
 
-    private bool IsWorkPending => state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.SyncPending or CompanySyncStatus.Failed;
+    /// <summary>Whether pending work has something to do it: a register to ask, or a portal to push to.</summary>
+    private bool CanProgress => state.State.Status switch
+    {
+        CompanySyncStatus.ValidationPending => _register is not null,
+        CompanySyncStatus.SyncPending or CompanySyncStatus.Failed => _bitrix24 is not null,
+        _ => false,
+    };
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -63,12 +69,16 @@ public sealed partial class CompanyGrain
         {
             SetStatus(CompanySyncStatus.Inactive, $"register.status.{verdict.Status.ToString().ToLowerInvariant()}");
         }
-        else if (_bitrix24 is not null && state.State.Status is not (CompanySyncStatus.Synced or CompanySyncStatus.Failed) || state.State.Status is CompanySyncStatus.ValidationPending or CompanySyncStatus.Inactive or CompanySyncStatus.Rejected or CompanySyncStatus.Received)
+        else if (state.State.Status == CompanySyncStatus.Synced)
         {
-            SetStatus(CompanySyncStatus.SyncPending, null);
+            if (ImageChanged())
+            {
+                SetStatus(CompanySyncStatus.SyncPending, null);
+            }
         }
-        else if (state.State.Status == CompanySyncStatus.Synced && ImageChanged())
+        else if (state.State.Status != CompanySyncStatus.Failed)
         {
+            // A failed push keeps its status (and backoff); its retry writes the current image.
             SetStatus(CompanySyncStatus.SyncPending, null);
         }
     }
@@ -126,13 +136,9 @@ public sealed partial class CompanyGrain
                 await readModel.UpsertCompanyAsync(ReadModelRow(), cancellationToken);
             }
 
-            if (IsWorkPending && (_register is not null || _bitrix24 is not null))
+            if (CanProgress)
             {
-                var due = state.State.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero;
-                if (!(state.State.Status == CompanySyncStatus.SyncPending && _bitrix24 is null))
-                {
-                    await ScheduleWorkAsync(due);
-                }
+                await ScheduleWorkAsync(state.State.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero);
             }
             else
             {

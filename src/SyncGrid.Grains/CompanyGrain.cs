@@ -88,7 +88,7 @@ public sealed partial class CompanyGrain(
             await readModel.UpsertCompanyAsync(ReadModelRow() with { ContactsBound = contacts.Bound, ContactsUnbound = contacts.Unbound }, cancellationToken);
         }
 
-        if (companies.Changed && IsWorkPending)
+        if (companies.Changed && CanProgress)
         {
             await ScheduleWorkAsync(TimeSpan.Zero);
         }
