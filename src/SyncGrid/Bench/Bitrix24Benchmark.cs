@@ -44,8 +44,8 @@ internal static class Bitrix24Benchmark
 
         using var host = SiloHost.Build(null, overrides: new Dictionary<string, string?>
         {
-            ["Grid:SiloPort"] = FreePort(),
-            ["Grid:GatewayPort"] = FreePort(),
+            ["Grid:SiloPort"] = LoopbackPorts.Free(),
+            ["Grid:GatewayPort"] = LoopbackPorts.Free(),
             ["Bitrix24:WebhookUrl"] = portal.WebhookUrl.ToString(),
             ["Bitrix24:BurstLimit"] = settings.Burst.ToString(CultureInfo.InvariantCulture),
             ["Bitrix24:DrainPerSecond"] = settings.Drain.ToString(CultureInfo.InvariantCulture),
@@ -145,12 +145,6 @@ internal static class Bitrix24Benchmark
         return new BenchCompany(index, body + (sum % 11 % 10).ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-    }
 
     private sealed record BenchCompany(int Index, string Tin)
     {

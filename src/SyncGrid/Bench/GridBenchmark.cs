@@ -34,8 +34,8 @@ internal static class GridBenchmark
             {
                 ["ConnectionStrings:MariaDb"] = connectionString,
                 ["Grid:ClusterId"] = database,
-                ["Grid:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Grid:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Grid:SiloPort"] = LoopbackPorts.Free(),
+                ["Grid:GatewayPort"] = LoopbackPorts.Free(),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             await host.StartAsync(cancellationToken);
@@ -101,12 +101,6 @@ internal static class GridBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Settings of <c>bench grid</c>.</summary>
