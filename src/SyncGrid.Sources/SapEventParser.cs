@@ -82,22 +82,24 @@ public static class SapEventParser
     }
 
     /// <summary>Reads an ISO 8601 time; a time without an offset is not accepted, because its meaning would be a guess.</summary>
-    internal static DateTimeOffset? TryTime(JsonElement value)
+    internal static DateTimeOffset? TryTime(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? TryTime(value.GetString()) : null;
+
+    /// <inheritdoc cref="TryTime(JsonElement)"/>
+    internal static DateTimeOffset? TryTime(string? text)
     {
-        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { } text)
+        if (text is null)
         {
             return null;
         }
 
-        return DateTimeOffset.TryParseExact(text.Trim(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            && HasOffset(text)
+        var trimmed = text.Trim();
+        return HasOffset(trimmed)
+            && DateTimeOffset.TryParseExact(trimmed, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : null;
     }
 
-    private static bool HasOffset(string text)
-    {
-        var trimmed = text.TrimEnd();
-        return trimmed.EndsWith('Z') || trimmed.EndsWith('z') || (trimmed.Length > 6 && trimmed[^6] is '+' or '-' && trimmed[^3] == ':');
-    }
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
 }
