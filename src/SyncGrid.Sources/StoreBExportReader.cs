@@ -18,6 +18,8 @@ namespace SyncGrid.Sources;
 /// </remarks>
 public sealed class StoreBExportReader(StoreBExportOptions options)
 {
+    private readonly StoreBExportOptions _options = options ?? throw new ArgumentNullException(nameof(options));
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Creates a reader with the default options (UTF-8, from the first partner).</summary>
@@ -56,9 +58,9 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
         ArgumentNullException.ThrowIfNull(stream);
         gzip = gzip || await StartsWithGzipMagicAsync(stream, cancellationToken).ConfigureAwait(false);
         var decoded = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        if (options.Encoding.CodePage != Encoding.UTF8.CodePage)
+        if (_options.Encoding.CodePage != Encoding.UTF8.CodePage)
         {
-            decoded = Encoding.CreateTranscodingStream(decoded, options.Encoding, Encoding.UTF8, leaveOpen: !gzip);
+            decoded = Encoding.CreateTranscodingStream(decoded, _options.Encoding, Encoding.UTF8, leaveOpen: !gzip);
         }
 
         await using (decoded == stream ? null : decoded)
@@ -72,8 +74,8 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
 
     private async IAsyncEnumerable<StoreBExportItem> ScanAsync(Stream stream, DateTimeOffset fallbackTime, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var scanner = new StoreBExportScanner(fallbackTime, options.StartAfter, options.SourceName);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(options.BufferSize, 4096));
+        var scanner = new StoreBExportScanner(fallbackTime, _options.StartAfter, _options.SourceName);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_options.BufferSize, 16));
         var start = 0;
         var end = 0;
         long bufferOffset = 0;
@@ -82,6 +84,7 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
         {
             while (true)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var step = scanner.Next(buffer.AsSpan(start, end - start), isFinal, bufferOffset + start, out var consumed, out var item);
                 start += consumed;
                 if (step == ScanStep.Item)
@@ -105,15 +108,15 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
 
                 if (end == buffer.Length)
                 {
-                    if (buffer.Length >= options.MaxPartnerBytes)
+                    if (buffer.Length >= _options.MaxPartnerBytes)
                     {
                         yield return scanner.Stop(SapRejectCodes.JsonShape,
-                            string.Create(CultureInfo.InvariantCulture, $"A single JSON value is larger than {options.MaxPartnerBytes} bytes (MaxPartnerBytes); reading stops."),
+                            string.Create(CultureInfo.InvariantCulture, $"A single JSON value is larger than {_options.MaxPartnerBytes} bytes (MaxPartnerBytes); reading stops."),
                             bufferOffset);
                         yield break;
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, options.MaxPartnerBytes));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, _options.MaxPartnerBytes));
                     Buffer.BlockCopy(buffer, 0, larger, 0, end);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
