@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace SyncGrid.Sources;
+
+/// <summary>How <see cref="StoreBExportReader"/> reads an export file.</summary>
+public sealed record StoreBExportOptions
+{
+    /// <summary>The file's text encoding. Default UTF-8; older exports are windows-1251 (<c>SourceText.Windows1251</c>).</summary>
+    public Encoding Encoding { get; init; } = Encoding.UTF8;
+
+    /// <summary>
+    /// The index of the last partner already checkpointed by an earlier run; partners up to and including it are
+    /// skipped without being mapped. Default <see langword="null"/>: read from the first partner.
+    /// </summary>
+    public long? StartAfter { get; init; }
+
+    /// <summary>The size of the read buffer in bytes. Default 1 MiB.</summary>
+    public int BufferSize { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// The largest single partner the reader holds in memory, in bytes; the buffer grows up to this size and a larger
+    /// partner ends the read with a rejection. Default 64 MiB.
+    /// </summary>
+    public int MaxPartnerBytes { get; init; } = 64 << 20;
+
+    /// <summary>A prefix for positions, such as the file name. Default none.</summary>
+    public string? SourceName { get; init; }
+}
