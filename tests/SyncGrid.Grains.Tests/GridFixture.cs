@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using SyncGrid.Abstractions.ReadModel;
+using SyncGrid.Abstractions.Rejects;
+using SyncGrid.Storage.Rejects;
 using SyncGrid.Storage.ReadModel;
 
 namespace SyncGrid.Grains.Tests;
@@ -12,6 +14,8 @@ public sealed class GridFixture : IAsyncLifetime
     private InProcessTestCluster? _cluster;
 
     public InMemoryReadModel ReadModel { get; } = new();
+
+    public InMemoryRejectStore Rejects { get; } = new(TimeProvider.System);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
@@ -29,6 +33,7 @@ public sealed class GridFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton(ReadModel);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<IRejectStore>(Rejects);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -6,8 +6,10 @@ using Orleans.Configuration;
 using SyncGrid.Bitrix24;
 using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
+using SyncGrid.Grains.Ingest;
 using SyncGrid.Storage.GrainState;
 using SyncGrid.Storage.ReadModel;
+using SyncGrid.Storage.Rejects;
 
 namespace SyncGrid.Cli.Hosting;
 
@@ -72,6 +74,17 @@ public static class SiloConfiguration
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
         ConfigureOutsideSystems(silo.Services, configuration);
+        if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
+        {
+            // Store B's change events: partitions of the topic are the stream queues, balanced across silos.
+            silo.AddSyncGridKafkaStreams(StoreBStreams.Provider, o =>
+            {
+                o.BootstrapServers = bootstrap;
+                o.Topics.Add(StoreBStreams.Namespace);
+                o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
+            });
+        }
+
         if (connectionString is null)
         {
             silo.AddSyncGridMemoryGrainStorage(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
@@ -79,6 +92,7 @@ public static class SiloConfiguration
             silo.AddSyncGridMemoryGrainStorage("PubSubStore");
             silo.UseInMemoryReminderService();
             silo.Services.AddSyncGridInMemoryReadModel();
+            silo.Services.AddSyncGridInMemoryRejectStore();
             return silo;
         }
 
@@ -93,6 +107,7 @@ public static class SiloConfiguration
             MaxConcurrentBatches = options.StorageConcurrency,
         });
         silo.Services.AddSyncGridMariaDbReadModel(new MariaDbReadModelOptions { ConnectionString = connectionString });
+        silo.Services.AddSyncGridMariaDbRejectStore(new MariaDbRejectStoreOptions { ConnectionString = connectionString });
         return silo;
     }
 

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using SyncGrid.Abstractions;
+using SyncGrid.Abstractions.Rejects;
+using SyncGrid.Domain;
+using SyncGrid.Domain.Identifiers;
+using SyncGrid.Domain.Normalization;
+using SyncGrid.Domain.Records;
+using SyncGrid.Sources;
+
+namespace SyncGrid.Grains.Ingest;
+
+/// <summary>
+/// One store B partner's ingest, implicitly subscribed to its stream on the store B topic (when a Kafka stream
+/// provider is configured; it can also be called directly). Everything an event causes — rejects recorded, the
+/// company submission, a withdrawal from a previous TIN — is durable before the event is acknowledged, so the
+/// partition's offset only moves past events that are in grain state or in the rejects store.
+/// </summary>
+[ImplicitStreamSubscription(StoreBStreams.Namespace)]
+public sealed partial class PartnerIngestGrain(
+    [PersistentState("partner-ingest", GrainStorageNames.Grid)] IPersistentState<PartnerIngestState> state,
+    IRejectStore rejects,
+    ILogger<PartnerIngestGrain> logger) : Grain, IPartnerIngestGrain, IAsyncObserver<byte[]>
+{
+    // A malformed message is kept in the rejects store up to this many characters.
+    private const int MaxRawChars = 4000;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (ServiceProvider.GetKeyedService<IStreamProvider>(StoreBStreams.Provider) is { } provider)
+        {
+            var stream = provider.GetStream<byte[]>(StreamId.Create(StoreBStreams.Namespace, this.GetPrimaryKeyString()));
+            await stream.SubscribeAsync(this);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task OnNextAsync(byte[] item, StreamSequenceToken? token = null) =>
+        await IngestAsync(item, $"{StoreBStreams.Namespace}/{this.GetPrimaryKeyString()}@{token?.SequenceNumber}");
+
+    /// <inheritdoc />
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task<string?> GetLastTinAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.LastTin);
+
+    /// <inheritdoc />
+    public async Task<SubmitResult> IngestAsync(byte[] message, string position, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var partnerId = this.GetPrimaryKeyString();
+        var entries = new List<RejectEntry>();
+        var result = SubmitResult.None;
+        switch (SapEventParser.Parse(message, position))
+        {
+            case PartnerChanged changed:
+                result = await ChangedAsync(changed, partnerId, entries, cancellationToken);
+                break;
+            case PartnerDeleted deleted when state.State.LastTin is { } lastTin:
+                result = await WithdrawAsync(lastTin, partnerId, deleted.OccurredAt, cancellationToken);
+                break;
+            case PartnerDeleted deleted:
+                entries.Add(new RejectEntry(SourceStore.StoreB, partnerId, position, "partnerId", deleted.PartnerId, "partner.unknown", "A PartnerDeleted event for a partner never seen with a valid TIN: nothing to delete."));
+                break;
+            case Rejected rejected:
+                entries.Add(new RejectEntry(SourceStore.StoreB, partnerId, position, "message", Raw(message), rejected.Code, rejected.Message));
+                break;
+        }
+
+        if (entries.Count > 0)
+        {
+            await rejects.RecordAsync(entries, cancellationToken);
+            LogRejected(logger, partnerId, entries.Count);
+        }
+
+        return result;
+    }
+
+    private async Task<SubmitResult> ChangedAsync(PartnerChanged changed, string partnerId, List<RejectEntry> entries, CancellationToken cancellationToken)
+    {
+        var company = RecordNormalizer.Normalize(changed.Company);
+        entries.AddRange(RejectEntry.FromNormalized(company, SourceStore.StoreB, partnerId, changed.Position));
+        var contacts = new List<ContactRecord>();
+        foreach (var raw in changed.Contacts)
+        {
+            var contact = RecordNormalizer.Normalize(raw);
+            entries.AddRange(RejectEntry.FromNormalized(contact, SourceStore.StoreB, raw.Source.Id, changed.Position));
+            if (!contact.IsRejected)
+            {
+                contacts.Add(contact.Record);
+            }
+        }
+
+        var result = SubmitResult.None;
+        var newTin = company.Record?.Tin.Value;
+        if (state.State.LastTin is { } lastTin && lastTin != newTin)
+        {
+            // The partner moved to another TIN (or lost a valid one): withdraw it from the company it was.
+            result = await WithdrawAsync(lastTin, partnerId, changed.Company.Source.ChangedAt, cancellationToken);
+        }
+
+        if (company.Record is { } record)
+        {
+            result = result.Add(await GrainFactory.GetGrain<ICompanyGrain>(record.Tin.Value).SubmitAsync(
+                new CompanySubmission
+                {
+                    Companies = [record],
+                    Contacts = new ValueList<ContactRecord>(contacts),
+                    CompleteContactLists = [record.Source.Key],
+                },
+                cancellationToken));
+        }
+
+        if (state.State.LastTin != newTin)
+        {
+            state.State.LastTin = newTin;
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    private Task<SubmitResult> WithdrawAsync(string tin, string partnerId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var deletion = new CompanyRecord
+        {
+            Source = new SourceRef(SourceStore.StoreB, partnerId, at),
+            Tin = Tin.Parse(tin).Value,
+            IsDeleted = true,
+        };
+        return GrainFactory.GetGrain<ICompanyGrain>(tin).SubmitAsync(new CompanySubmission { Companies = [deletion] }, cancellationToken);
+    }
+
+    private static string Raw(byte[] message)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(message);
+        return text.Length <= MaxRawChars ? text : text[..MaxRawChars];
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Partner {Partner}: {Count} values rejected")]
+    private static partial void LogRejected(ILogger logger, string partner, int count);
+}
