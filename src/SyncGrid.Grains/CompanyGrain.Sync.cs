@@ -174,7 +174,7 @@ public sealed partial class CompanyGrain
                 break;
             case RegisterLookup.Unavailable unavailable:
                 state.State.ValidationAttempts++;
-                state.State.NextAttemptAt = time.GetUtcNow() + Max(Backoff(state.State.ValidationAttempts), unavailable.RetryAfter ?? TimeSpan.Zero);
+                state.State.NextAttemptAt = time.GetUtcNow() + Max(syncOptions.Value.RetryDelay(state.State.ValidationAttempts), unavailable.RetryAfter ?? TimeSpan.Zero);
                 SetStatus(CompanySyncStatus.ValidationPending, $"register unavailable: {unavailable.Reason}");
                 break;
             case RegisterLookup.Refused refused:
@@ -206,7 +206,7 @@ public sealed partial class CompanyGrain
 
         b.Attempts++;
         b.LastError = error;
-        state.State.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed ? syncOptions.Value.MaxRetryDelay : Backoff(b.Attempts));
+        state.State.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed ? syncOptions.Value.MaxRetryDelay : syncOptions.Value.RetryDelay(b.Attempts));
         SetStatus(CompanySyncStatus.Failed, $"{error} (attempt {b.Attempts})");
         LogPushFailed(logger, _tin.Value, b.Attempts, outcome, error);
     }
@@ -223,12 +223,6 @@ public sealed partial class CompanyGrain
     }
 
     private Task UnregisterWorkReminderAsync() => Work.DoneAsync();
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var delay = syncOptions.Value.RetryBaseDelay * Math.Pow(2, Math.Min(20, attempts - 1));
-        return delay < syncOptions.Value.MaxRetryDelay ? delay : syncOptions.Value.MaxRetryDelay;
-    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -14,4 +14,11 @@ public sealed class CompanySyncOptions
 
     /// <summary>The longest retry delay. Default 10 minutes.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The delay before retry number <paramref name="attempts"/>: the base delay doubled per attempt, at most the longest delay.</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var delay = RetryBaseDelay * Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
 }

@@ -91,8 +91,7 @@ public sealed partial class ContactGrain
             {
                 b.Attempts++;
                 b.LastError = error;
-                var delay = syncOptions.Value.RetryBaseDelay * Math.Pow(2, Math.Min(20, b.Attempts - 1));
-                b.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed || delay > syncOptions.Value.MaxRetryDelay ? syncOptions.Value.MaxRetryDelay : delay);
+                b.NextAttemptAt = time.GetUtcNow() + (outcome == Bitrix24PushOutcome.Failed ? syncOptions.Value.MaxRetryDelay : syncOptions.Value.RetryDelay(b.Attempts));
                 LogPushFailed(logger, b.Attempts, outcome, error);
             }
 

@@ -61,6 +61,29 @@ public readonly record struct Tin : IComparable<Tin>
         return result.Success;
     }
 
+    /// <summary>
+    /// Completes a TIN from its body by appending the check digit(s): 9 digits give an organisation's TIN, 10 digits an
+    /// individual's. For generating sample data; a body that is not 9 or 10 digits, or all zeros, is refused.
+    /// </summary>
+    public static Tin FromBody(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (body.Length is not (9 or 10) || body.AsSpan().ContainsAnyExceptInRange('0', '9') || DigitText.AllZeros(body))
+        {
+            throw new ArgumentException($"A TIN body is 9 or 10 digits, not all zeros; got '{body}'.", nameof(body));
+        }
+
+        var digits = body.Length == 9
+            ? body + (char)('0' + CheckDigit(body, Weights10))
+            : body + (char)('0' + CheckDigit(body, Weights11));
+        if (digits.Length == 11)
+        {
+            digits += (char)('0' + CheckDigit(digits, Weights12));
+        }
+
+        return new Tin(digits);
+    }
+
     /// <summary>Checks the check digit(s) of 10 or 12 ASCII digits; any other input is <see langword="false"/>.</summary>
     public static bool HasValidChecksum(ReadOnlySpan<char> digits)
     {

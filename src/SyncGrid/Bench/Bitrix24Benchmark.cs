@@ -8,6 +8,7 @@ using SyncGrid.Bitrix24;
 using SyncGrid.Cli.Hosting;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Bitrix24;
+using SyncGrid.Domain.Identifiers;
 using SyncGrid.Domain.Normalization;
 using SyncGrid.Domain.Records;
 using SyncGrid.Sandbox.Bitrix24;
@@ -137,13 +138,7 @@ internal static class Bitrix24Benchmark
         return (commands, watch.Elapsed.TotalSeconds);
     }
 
-    private static BenchCompany Company(int index)
-    {
-        var body = (500_000_000 + index).ToString(CultureInfo.InvariantCulture);
-        var weights = new[] { 2, 4, 10, 3, 5, 9, 4, 6, 8 };
-        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return new BenchCompany(index, body + (sum % 11 % 10).ToString(CultureInfo.InvariantCulture));
-    }
+    private static BenchCompany Company(int index) => new(index, Tin.FromBody((500_000_000 + index).ToString(CultureInfo.InvariantCulture)).Value);
 
 
     private sealed record BenchCompany(int Index, string Tin)

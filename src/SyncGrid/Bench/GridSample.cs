@@ -13,7 +13,6 @@ namespace SyncGrid.Cli.Bench;
 /// </summary>
 internal sealed class GridSample(int seed)
 {
-    private static readonly int[] Weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
     private static readonly string[] Names = ["Иванов Иван Иванович", "Петрова Анна Сергеевна", "Сидоров Пётр", "ИВАНОВА М.П.", "Кузнецов Алексей Викторович"];
     private readonly Random _random = new(seed);
 
@@ -92,10 +91,5 @@ internal sealed class GridSample(int seed)
         };
     }
 
-    private static string Tin(int index)
-    {
-        var body = (100_000_000 + index).ToString(CultureInfo.InvariantCulture);
-        var sum = body.Select((c, i) => (c - '0') * Weights[i]).Sum();
-        return body + (sum % 11 % 10).ToString(CultureInfo.InvariantCulture);
-    }
+    private static string Tin(int index) => Domain.Identifiers.Tin.FromBody((100_000_000 + index).ToString(CultureInfo.InvariantCulture)).Value;
 }

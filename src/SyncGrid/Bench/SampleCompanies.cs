@@ -1,4 +1,5 @@
 using System.Globalization;
+using SyncGrid.Domain.Identifiers;
 using SyncGrid.Domain.Normalization;
 using SyncGrid.Domain.Records;
 
@@ -16,7 +17,6 @@ internal sealed class SampleCompanies(int seed)
     private static readonly string[] Streets = ["ул. Вавилова", "ул. Ленина", "пр-т Мира", "Невский пр.", "ул. Гагарина"];
     private static readonly string[] Cities = ["г. Москва", "г. Санкт-Петербург", "г. Казань", "г. Новосибирск", "г. Екатеринбург"];
     private static readonly string[] Biks = ["044525225", "044525974", "044030653", "045004641", "046577674"];
-    private static readonly int[] W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8];
 
     private readonly Random _random = new(seed);
 
@@ -131,24 +131,8 @@ internal sealed class SampleCompanies(int seed)
         return new RawBankAccount(bik, new string(digits), "ПАО Банк");
     }
 
-    private string ValidTin10()
-    {
-        Span<char> d = stackalloc char[10];
-        var sum = 0;
-        d[0] = (char)('1' + _random.Next(9));
-        for (var i = 0; i < 9; i++)
-        {
-            if (i > 0)
-            {
-                d[i] = (char)('0' + _random.Next(10));
-            }
-
-            sum += (d[i] - '0') * W10[i];
-        }
-
-        d[9] = (char)('0' + (sum % 11 % 10));
-        return new string(d);
-    }
+    private string ValidTin10() =>
+        Tin.FromBody(((char)('1' + _random.Next(9))).ToString() + _random.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture)).Value;
 
     private string Ogrn()
     {

@@ -76,6 +76,22 @@ public class TinTests
         Assert.False(string.IsNullOrWhiteSpace(result.Problem.Message));
     }
 
+    [Theory]
+    [InlineData("770708389", "7707083893")]
+    [InlineData("7716878313", "771687831332")]
+    public void FromBody_KnownBody_AppendsTheCheckDigits(string body, string expected) => Assert.Equal(expected, Tin.FromBody(body).Value);
+
+    [Theory]
+    [InlineData("77070838")]
+    [InlineData("77070838a")]
+    [InlineData("000000000")]
+    public void FromBody_NotABody_Refused(string body) => Assert.Throws<ArgumentException>(() => Tin.FromBody(body));
+
+    [Property(MaxTest = 300)]
+    public Property FromBody_AnyBody_ParsesBack() =>
+        Prop.ForAll(Gen.OneOf(Generators.Digits(9), Generators.Digits(10)).Where(b => b.Any(c => c != '0')).ToArbitrary(), body =>
+            Tin.Parse(Tin.FromBody(body).Value).Success);
+
     [Fact]
     public void TryParse_Valid_ReturnsTin()
     {
