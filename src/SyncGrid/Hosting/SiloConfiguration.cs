@@ -54,13 +54,27 @@ public static class SiloConfiguration
         else
         {
             silo.ConfigureEndpoints(
-                options.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback,
+                options.AdvertisedAddress is { } address ? ResolveAdvertisedAddress(address) : IPAddress.Loopback,
                 options.SiloPort,
                 options.GatewayPort,
                 listenOnAnyHostAddress: options.AdvertisedAddress is not null);
         }
 
         return ConfigureGrid(silo, configuration);
+    }
+
+    /// <summary>An IP address as given, or a host name (a container's service name) resolved to its IPv4 address.</summary>
+    private static IPAddress ResolveAdvertisedAddress(string address)
+    {
+        if (IPAddress.TryParse(address, out var ip))
+        {
+            return ip;
+        }
+
+        var addresses = Dns.GetHostAddresses(address);
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException($"{GridOptions.Section}:AdvertisedAddress '{address}' is neither an IP address nor a host name that resolves.");
     }
 
     /// <summary>
