@@ -19,6 +19,7 @@ public static class SyncGridApiEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOpenApi().AllowAnonymous();
         endpoints.MapGet("/health", StatusEndpoints.HealthAsync).AllowAnonymous().WithName("Health").WithTags("health")
+            .Produces<SyncGrid.Api.Contracts.HealthResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Whether the API is up and the cluster answers (no token needed).");
 
         var api = endpoints.MapGroup(Prefix).RequireAuthorization().WithTags("sync")

@@ -24,7 +24,8 @@ internal static class StatusEndpoints
         catch (InvalidOperationException ex)
         {
             // The gateway cannot be activated where no Bitrix24 client is configured (no Bitrix24:WebhookUrl).
-            return ApiProblems.Unavailable($"The Bitrix24 gateway of portal '{portal}' is not available: {ex.Message}", "gateway.unavailable");
+            return ApiProblems.Unavailable(
+                $"The Bitrix24 gateway of portal '{portal}' cannot run: {(ex.InnerException ?? ex).Message} Is Bitrix24:WebhookUrl set on the silos?", "gateway.unavailable");
         }
 
         return TypedResults.Ok(new GatewayResponse(portal, stats.Requests, stats.Commands, stats.RateLimitErrors, stats.OperatingLimitErrors, stats.LostAnswers,

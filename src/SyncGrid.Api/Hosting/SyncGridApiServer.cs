@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,9 @@ public static class SyncGridApiServer
             EnvironmentName = Environments.Production,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Only the options given: nothing from the working directory's appsettings.json or ASPNETCORE_* variables.
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         builder.Logging.ClearProviders();
