@@ -191,22 +191,24 @@ public sealed class ApiFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Publishes <paramref name="perPartition"/> messages to each partition of the progress topic and commits <paramref name="committed"/> of partition 0.</summary>
-    public async Task PublishProgressAsync(int perPartition, long committed)
+    /// <summary>Publishes <paramref name="perPartition"/> messages to each of the 2 partitions of the progress topic.</summary>
+    public async Task PublishProgressAsync(int perPartition)
     {
-        using (var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = Kafka.BootstrapServers }).Build())
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = Kafka.BootstrapServers }).Build();
+        for (var p = 0; p < 2; p++)
         {
-            for (var p = 0; p < 2; p++)
+            for (var i = 0; i < perPartition; i++)
             {
-                for (var i = 0; i < perPartition; i++)
-                {
-                    await producer.ProduceAsync(new TopicPartition(ProgressTopic, new Partition(p)), new Message<Null, string> { Value = i.ToString(CultureInfo.InvariantCulture) });
-                }
+                await producer.ProduceAsync(new TopicPartition(ProgressTopic, new Partition(p)), new Message<Null, string> { Value = i.ToString(CultureInfo.InvariantCulture) });
             }
         }
+    }
 
+    /// <summary>Commits <paramref name="offset"/> of partition 0 of the progress topic for the progress group.</summary>
+    public void CommitProgress(long offset)
+    {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = Kafka.BootstrapServers, GroupId = ProgressGroup }).Build();
-        consumer.Commit([new TopicPartitionOffset(ProgressTopic, new Partition(0), new Offset(committed))]);
+        consumer.Commit([new TopicPartitionOffset(ProgressTopic, new Partition(0), new Offset(offset))]);
     }
 
     private static RegisterSandboxCompany RegisterCompany(string tin) => new()

@@ -292,17 +292,21 @@ public sealed class ApiTests(ApiFixture fixture)
     [Fact]
     public async Task Sources_KafkaGroupBehind_ReportsOffsetsAndLag()
     {
-        await fixture.PublishProgressAsync(perPartition: 5, committed: 3);
+        var before = Assert.Single((await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json))!.Sources);
+        var (end0, end1) = (before.Parts[0].End!.Value, before.Parts[1].End!.Value);
+        await fixture.PublishProgressAsync(perPartition: 5);
+        fixture.CommitProgress(end0 + 3);
 
         var sources = await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json);
 
         var kafka = Assert.Single(sources!.Sources, s => s.Source == "kafka:" + ApiFixture.ProgressTopic);
         Assert.Null(kafka.LastError);
         Assert.Equal("kafka", kafka.Kind);
-        Assert.Equal(10, kafka.Total);
-        Assert.Equal(3, kafka.Processed);
-        Assert.Equal(7, kafka.Lag);
-        Assert.Equal([3L, null], kafka.Parts.Select(p => p.Position));
+        Assert.Equal(end0 + end1 + 10, kafka.Total);
+        Assert.Equal(end0 + 3, kafka.Processed);
+        Assert.Equal(2 + end1 + 5, kafka.Lag);
+        Assert.Equal([end0 + 3, null], kafka.Parts.Select(p => p.Position));
+        Assert.Equal([2L, end1 + 5], kafka.Parts.Select(p => p.Lag));
     }
 
     [Fact]
