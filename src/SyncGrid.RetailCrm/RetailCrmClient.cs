@@ -12,7 +12,8 @@ namespace SyncGrid.RetailCrm;
 /// The RetailCRM client: <c>X-API-KEY</c> on every call, PHP-bracket query strings for GETs, form-encoded POSTs whose
 /// entity is one JSON-string field (§1.4), every attempt paced by <see cref="RetailCrmPacer"/>. Answers are classified
 /// by status first, then body (§7 pitfall 9): 503/429 rate limit, HTML for a wrong account URL, <c>errorMsg</c>
-/// constants, <c>errors</c> as object or list. Reads are retried with exponential backoff and jitter (Polly); edits never.
+/// constants, <c>errors</c> as object or list. Reads are retried with exponential backoff and jitter (Polly);
+/// an edit only after a rate-limit refusal (nothing ran), never after a lost answer.
 /// </summary>
 public sealed class RetailCrmClient : IRetailCrmClient
 {
@@ -143,7 +144,7 @@ public sealed class RetailCrmClient : IRetailCrmClient
             ["site"] = site,
             ["order"] = JsonSerializer.Serialize(order),
         };
-        var answer = await SendAsync("orders/{id}/edit", HttpMethod.Post, $"{Prefix}orders/{Number(id)}/edit", form, cancellationToken).ConfigureAwait(false);
+        var answer = await RunAsync("orders/{id}/edit", HttpMethod.Post, $"{Prefix}orders/{Number(id)}/edit", form, retryOn: RetailCrmOutcome.RateLimited, cancellationToken).ConfigureAwait(false);
         return Map(answer, root => _reader.Order(root.GetProperty("order")));
     }
 
@@ -165,7 +166,14 @@ public sealed class RetailCrmClient : IRetailCrmClient
         }
     }
 
-    private async Task<Answer> ReadAsync(string route, string pathAndQuery, CancellationToken cancellationToken)
+    private Task<Answer> ReadAsync(string route, string pathAndQuery, CancellationToken cancellationToken) =>
+        RunAsync(route, HttpMethod.Get, pathAndQuery, null, retryOn: RetailCrmOutcome.Unavailable, cancellationToken);
+
+    /// <summary>
+    /// Sends with the retry pipeline: a read is repeated after a rate-limit refusal or a lost answer; an edit only after
+    /// a rate-limit refusal, which means nothing ran (never after a lost answer, whose effect is unknown).
+    /// </summary>
+    private async Task<Answer> RunAsync(string route, HttpMethod method, string pathAndQuery, Dictionary<string, string>? form, RetailCrmOutcome retryOn, CancellationToken cancellationToken)
     {
         Answer last = default;
         try
@@ -173,8 +181,8 @@ public sealed class RetailCrmClient : IRetailCrmClient
             await _reads.ExecuteAsync(
                 async ct =>
                 {
-                    last = await SendAsync(route, HttpMethod.Get, pathAndQuery, null, ct).ConfigureAwait(false);
-                    if (last.Outcome is RetailCrmOutcome.RateLimited or RetailCrmOutcome.Unavailable)
+                    last = await SendAsync(route, method, pathAndQuery, form, ct).ConfigureAwait(false);
+                    if (last.Outcome == RetailCrmOutcome.RateLimited || last.Outcome == retryOn)
                     {
                         throw new TransientException(route, last.Outcome);
                     }

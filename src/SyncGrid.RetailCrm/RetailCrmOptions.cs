@@ -28,7 +28,7 @@ public sealed class RetailCrmOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Extra attempts of a read after 503/429, a 5xx or a transport failure (edits are never retried here). Default 4.</summary>
+    /// <summary>Extra attempts of a read after 503/429, a 5xx or a transport failure, and of an edit after 503/429 only (nothing ran). Default 4.</summary>
     [Range(0, 10)]
     public int ReadRetries { get; set; } = 4;
 

@@ -3,7 +3,7 @@ namespace SyncGrid.Domain.RetailCrm;
 /// <summary>
 /// The port to one RetailCRM account (API v5, one API key). Implementations pace every request below the account's
 /// rate limit, address orders by internal id (<c>by=id</c>), never throw for what the account or the network does
-/// (every failure is a <see cref="RetailCrmOutcome"/>), retry reads only, and never retry an edit by themselves.
+/// (every failure is a <see cref="RetailCrmOutcome"/>), retry reads, and repeat an edit only when the account refused it unrun (rate limit), never after a lost answer.
 /// </summary>
 public interface IRetailCrmClient
 {

