@@ -51,7 +51,7 @@ internal sealed class IncidentKeeper(IncidentState state, IOrderLog? log, TimePr
 
         var incident = state.Open;
         var message = $"[b]SyncGrid[/b]: {incident.Title}. {error} (incident {incident.Id}; retries continue, this is the only alert)";
-        var group = new ValueList<Bitrix24Command>(recipients.Select(user => OrderCommands.Notify(user, message, $"syncgrid-incident-{incident.Id}")));
+        var group = new ValueList<Bitrix24Command>(recipients.Select(user => OrderCommands.Notify(user, message, Tag(incident.Id, user))));
         string what;
         string detail;
         try
@@ -81,6 +81,12 @@ internal sealed class IncidentKeeper(IncidentState state, IOrderLog? log, TimePr
             await log.UpdateIncidentAsync(state.Open, new OrderIncidentEntry(time.GetUtcNow(), what, detail), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The notification tag of an incident's alert to one user: a repeat replaces the earlier notification (the portal
+    /// drops notifications with the same tag), and each recipient has their own.
+    /// </summary>
+    public static string Tag(string incidentId, int userId) => $"syncgrid-incident-{incidentId}-u{userId.ToString(CultureInfo.InvariantCulture)}";
 
     public async Task ResolveAsync(string note, CancellationToken cancellationToken)
     {

@@ -232,6 +232,12 @@ public sealed partial class OrderGrain(
             {
                 failure = new SyncFailure("order", "grid.unavailable", "the grid did not answer in time", e.Message, Retry: true);
             }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A bug must not stall the order until the next reminder: it is an incident like any failure.
+                LogSyncCrashed(logger, e, OrderId);
+                failure = new SyncFailure("order", "internal", "the sync failed unexpectedly", $"{e.GetType().Name}: {e.Message}", Retry: true);
+            }
 
             events.DealId = s.DealId;
             if (failure is null)
@@ -311,6 +317,9 @@ public sealed partial class OrderGrain(
         Bitrix24Outcome.Unknown => new SyncFailure("order", "bitrix24.unknown", title, $"{method}: the answer was lost ({result.ErrorCode} {result.ErrorDescription}); it is looked up before it is sent again".TrimEnd(), Retry: true),
         _ => new SyncFailure("order", "bitrix24.unavailable", title, $"{method}: {result.Outcome} {result.ErrorCode}".TrimEnd(), Retry: true),
     };
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "Order {OrderId}: the sync failed unexpectedly")]
+    private static partial void LogSyncCrashed(ILogger logger, Exception exception, long orderId);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Order {OrderId}: sync attempt {Attempt} failed ({Code}): {Error}")]
     private static partial void LogSyncFailed(ILogger logger, long orderId, int attempt, string code, string error);

@@ -29,8 +29,15 @@ internal sealed class OrdersHarness : IAsyncDisposable
         ("complete", "WON"), ("cancel-other", "LOSE"), ("no-call", "LOSE"), ("return", "APOLOGY"),
     ];
 
+    public const string ApiToken = "orders-tests-api-token-0123456789";
+
     private readonly string? _connectionString;
     private InProcessTestCluster? _cluster;
+    private Microsoft.AspNetCore.Builder.WebApplication? _api;
+    private ServiceProvider? _apiHost;
+
+    /// <summary>The API's base address once <see cref="StartApiAsync"/> ran.</summary>
+    public Uri? ApiUrl { get; private set; }
 
     private OrdersHarness(RetailCrmSandbox retail, Bitrix24Sandbox portal, string? connectionString)
     {
@@ -105,6 +112,7 @@ internal sealed class OrdersHarness : IAsyncDisposable
 
             silo.UseInMemoryReminderService();
             silo.AddSyncGridGrains();
+            silo.Services.AddSyncGridInMemoryReadModel();
             silo.AddSyncGridOrders(configuration.GetSection("Orders"));
             silo.Services.AddSingleton(Log);
             silo.Services.AddBitrix24Client(configuration.GetSection("Bitrix24"));
@@ -115,8 +123,38 @@ internal sealed class OrdersHarness : IAsyncDisposable
         await _cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// Serves the API over the cluster and registers it in the portal as the outgoing webhook for deal updates, as an
+    /// administrator would, with <paramref name="token"/> as the application token the portal shows.
+    /// </summary>
+    public async Task StartApiAsync(string token = ApplicationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IGrainFactory>(_cluster!.Client);
+        services.AddSingleton(Log);
+        _apiHost = services.BuildServiceProvider();
+        _api = SyncGrid.Api.Hosting.SyncGridApiServer.Build(new SyncGrid.Api.SyncGridApiOptions { Token = ApiToken, Urls = "http://127.0.0.1:0" }, _apiHost);
+        await _api.StartAsync();
+        ApiUrl = new Uri(_api.Urls.First() + "/");
+        Portal.AddOutgoingWebhook(new Uri(ApiUrl, "bitrix24/events"), ["ONCRMDEALUPDATE"], token);
+    }
+
     public async Task StopSiloAsync()
     {
+        if (_api is not null)
+        {
+            await _api.StopAsync();
+            await _api.DisposeAsync();
+            _api = null;
+        }
+
+        if (_apiHost is not null)
+        {
+            await _apiHost.DisposeAsync();
+            _apiHost = null;
+        }
+
         if (_cluster is not null)
         {
             await _cluster.StopAllSilosAsync();
