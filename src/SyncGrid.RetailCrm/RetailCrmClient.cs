@@ -199,13 +199,7 @@ public sealed class RetailCrmClient : IRetailCrmClient
 
     private async Task<Answer> SendAsync(string route, HttpMethod method, string pathAndQuery, Dictionary<string, string>? form, CancellationToken cancellationToken)
     {
-        using (var lease = await _pacer.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-        {
-            if (!lease.IsAcquired)
-            {
-                return new Answer(RetailCrmOutcome.RateLimited, 0, null, "Too many requests are waiting for their turn at the pacer.", null);
-            }
-        }
+        await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
 
         Answer answer;
         try

@@ -1,31 +1,42 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace SyncGrid.RetailCrm;
 
 /// <summary>
-/// The process-wide pacer of RetailCRM requests: a token bucket of one token (the account's burst is 1) refilled at
-/// the configured rate, so request starts are spaced and never exceed the account's 10 requests/s in any second.
+/// The process-wide pacer of RetailCRM requests: every attempt reserves the next start slot, one per
+/// 1/<see cref="RetailCrmOptions.RequestsPerSecond"/> seconds, in the order callers arrive, and waits for it. Unlike
+/// a token bucket refilled on a timer tick, two starts are never closer than the interval, which the account's bucket
+/// (burst 1) requires.
 /// </summary>
-public sealed class RetailCrmPacer : IDisposable
+public sealed class RetailCrmPacer
 {
-    public RetailCrmPacer(IOptions<RetailCrmOptions> options)
+    private readonly Lock _gate = new();
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _next;
+
+    public RetailCrmPacer(IOptions<RetailCrmOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond),
-            QueueLimit = 100_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _interval = TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond);
+        _time = time;
     }
 
-    /// <summary>The limiter every attempt acquires from.</summary>
-    public RateLimiter Limiter { get; }
+    /// <summary>Waits for this caller's start slot.</summary>
+    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var start = _next > now ? _next : now;
+            _next = start + _interval;
+            wait = start - now;
+        }
 
-    /// <inheritdoc />
-    public void Dispose() => Limiter.Dispose();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
