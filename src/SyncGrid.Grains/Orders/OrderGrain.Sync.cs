@@ -150,7 +150,9 @@ public sealed partial class OrderGrain
     {
         var s = state.State;
         const string Title = "the deal could not be written";
-        if (s.DealId is null && s.DealAddUnknown)
+        // Looked up before the first add too, not only after a lost answer: a deal whose id this grain does not hold
+        // (its state was reset, another SyncGrid wrote it) is adopted, never added a second time.
+        if (s.DealId is null)
         {
             var found = await CallAsync(OrderCommands.FindDeal(_options.Originator, OrderId), "deal.lookup", events, cancellationToken);
             if (found.Outcome != Bitrix24Outcome.Ok)
@@ -257,7 +259,7 @@ public sealed partial class OrderGrain
             s.Tasks.Add(task);
         }
 
-        if (task.AddUnknown)
+        // As for deals: looked up by title and deal before every add, so neither a lost answer nor lost state doubles it.
         {
             var found = await CallAsync(OrderCommands.FindTask(task.Title, s.DealId!.Value), "task.lookup", events, cancellationToken);
             if (found.Outcome != Bitrix24Outcome.Ok)

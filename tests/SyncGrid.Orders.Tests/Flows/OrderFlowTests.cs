@@ -57,4 +57,26 @@ public sealed class OrderFlowTests
         var counts = await h.Log.CountEventsAsync();
         Assert.True(counts.GetValueOrDefault("in/retailcrm/order.change/skipped") >= report.Orders, string.Join(", ", counts));
     }
+
+    [Fact]
+    public async Task SiloStateLost_WholeHistoryResent_DealsContactsAndTasksAdoptedNotDoubled()
+    {
+        await using var h = await OrdersHarness.StartSandboxesAsync();
+        h.Retail.GenerateShopDay(new RetailCrmShopDay { Orders = 25, Seed = 22, CorporateShare = 0 });
+        await h.StartSiloAsync();
+        await h.WaitSyncedAsync(Deadline);
+        var before = h.Portal.Inspect().EntityCounts;
+        var tasks = h.Portal.Tasks().Count;
+
+        // A new silo on empty in-memory state: the intake starts from history id 0 and every order is sent again.
+        await h.StopSiloAsync();
+        await h.StartSiloAsync();
+        await h.WaitSyncedAsync(Deadline);
+
+        Assert.Equal(before.GetValueOrDefault("deal"), h.Portal.Inspect().EntityCounts.GetValueOrDefault("deal"));
+        Assert.Equal(before.GetValueOrDefault("contact"), h.Portal.Inspect().EntityCounts.GetValueOrDefault("contact"));
+        Assert.Equal(tasks, h.Portal.Tasks().Count);
+        Assert.Empty(h.Portal.Inspect().OriginDuplicates);
+        Assert.All(await h.SnapshotsAsync(), s => Assert.NotNull(s.Sync.DealId));
+    }
 }

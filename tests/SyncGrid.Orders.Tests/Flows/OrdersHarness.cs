@@ -32,6 +32,7 @@ internal sealed class OrdersHarness : IAsyncDisposable
     public const string ApiToken = "orders-tests-api-token-0123456789";
 
     private readonly string? _connectionString;
+    private readonly string _serviceId = "orders-" + Guid.NewGuid().ToString("N")[..8];
     private InProcessTestCluster? _cluster;
     private Microsoft.AspNetCore.Builder.WebApplication? _api;
     private ServiceProvider? _apiHost;
@@ -44,13 +45,15 @@ internal sealed class OrdersHarness : IAsyncDisposable
         Retail = retail;
         Portal = portal;
         _connectionString = connectionString;
+        Log = connectionString is null ? new InMemoryOrderLog() : new MariaDbOrderLog(new MariaDbOrderLogOptions { ConnectionString = connectionString });
     }
 
     public RetailCrmSandbox Retail { get; }
 
     public Bitrix24Sandbox Portal { get; }
 
-    public IOrderLog Log { get; } = new InMemoryOrderLog();
+    /// <summary>The order log: in memory, or on the MariaDB database the harness was given.</summary>
+    public IOrderLog Log { get; }
 
     public IGrainFactory Grains => _cluster!.Client;
 
@@ -99,6 +102,9 @@ internal sealed class OrdersHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(1);
+
+        // One service across restarts: grain state belongs to the service id.
+        builder.Options.ServiceId = _serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
             if (_connectionString is null)
