@@ -59,11 +59,17 @@ internal sealed class OrdersHarness : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _cluster!;
 
-    public static async Task<OrdersHarness> StartSandboxesAsync(string? connectionString = null, int? seed = 5)
+    /// <summary>The register sandbox (its built-in register), when the harness was started with one.</summary>
+    public SyncGrid.Sandbox.Register.RegisterSandbox? Register { get; private set; }
+
+    public static async Task<OrdersHarness> StartSandboxesAsync(string? connectionString = null, int? seed = 5, bool register = false)
     {
         var retail = await RetailCrmSandbox.StartAsync(new RetailCrmSandboxOptions { BuiltInShop = false, RandomSeed = seed });
         var portal = await Bitrix24Sandbox.StartAsync(new Bitrix24SandboxOptions { WaitForLatency = false, RandomSeed = seed, RequestTimeout = TimeSpan.FromSeconds(6) });
-        return new OrdersHarness(retail, portal, connectionString);
+        return new OrdersHarness(retail, portal, connectionString)
+        {
+            Register = register ? await SyncGrid.Sandbox.Register.RegisterSandbox.StartAsync(new SyncGrid.Sandbox.Register.RegisterSandboxOptions { Latency = TimeSpan.FromMilliseconds(2), RateLimitPerSecond = 1000 }) : null,
+        };
     }
 
     /// <summary>Starts a silo with the order flows; <paramref name="overrides"/> change the configuration (e.g. the dictionary).</summary>
@@ -95,6 +101,13 @@ internal sealed class OrdersHarness : IAsyncDisposable
             settings[$"Orders:Pipelines:0:Statuses:{i.ToString(CultureInfo.InvariantCulture)}:Stage"] = Dictionary[i].Stage;
         }
 
+        if (Register is not null)
+        {
+            settings["Register:BaseUrl"] = Register.BaseUrl;
+            settings["Register:ApiKey"] = Register.ApiKey;
+            settings["Register:RequestsPerSecond"] = "500";
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -123,6 +136,15 @@ internal sealed class OrdersHarness : IAsyncDisposable
             silo.Services.AddSingleton(Log);
             silo.Services.AddBitrix24Client(configuration.GetSection("Bitrix24"));
             silo.Services.AddRetailCrmClient(configuration.GetSection("RetailCrm"));
+            if (Register is not null)
+            {
+                silo.Services.AddRegisterClient(configuration.GetSection("Register"));
+                silo.Services.Configure<CompanySyncOptions>(o =>
+                {
+                    o.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+                    o.MaxRetryDelay = TimeSpan.FromSeconds(2);
+                });
+            }
             silo.Services.Configure<Bitrix24GatewayOptions>(_ => { });
         });
         _cluster = builder.Build();
@@ -216,5 +238,9 @@ internal sealed class OrdersHarness : IAsyncDisposable
         await StopSiloAsync();
         await Portal.DisposeAsync();
         await Retail.DisposeAsync();
+        if (Register is not null)
+        {
+            await Register.DisposeAsync();
+        }
     }
 }
