@@ -9,14 +9,13 @@ namespace SyncGrid.Sources.StoreA;
 
 /// <summary>
 /// Reads store A's replica with MySqlConnector. Pages are keyset pages on <c>(updated_at, id)</c> (never OFFSET),
-/// written as a range on <c>updated_at</c> so the server walks the <c>(updated_at, id)</c> index in order and stops
-/// at the limit. Latin1 columns are selected as <c>CAST(col AS BINARY)</c>: the server would otherwise convert the
+/// whose ids are read from the <c>(updated_at, id)</c> index alone, in order, stopping at the limit. Latin1 columns are selected as <c>CAST(col AS BINARY)</c>: the server would otherwise convert the
 /// windows-1251 bytes the legacy application stored into mojibake. Every read waits for the row pace first.
 /// </summary>
 public sealed partial class MySqlStoreAReader : IStoreAReader, IAsyncDisposable, IDisposable
 {
     private const string CompanyColumns =
-        "id, CAST(name AS BINARY) AS name, CAST(inn AS BINARY) AS inn, kpp, ogrn, CAST(legal_address AS BINARY) AS legal_address, "
+        "companies.id, CAST(name AS BINARY) AS name, CAST(inn AS BINARY) AS inn, kpp, ogrn, CAST(legal_address AS BINARY) AS legal_address, "
         + "CAST(phone AS BINARY) AS phone, email, bik, bank_account, CAST(bank_name AS BINARY) AS bank_name, updated_at, is_deleted";
 
     private const string ContactColumns =
@@ -45,17 +44,25 @@ public sealed partial class MySqlStoreAReader : IStoreAReader, IAsyncDisposable,
     /// <inheritdoc />
     public int MaxPageSize => _pacer.RowsPerSecond;
 
-    /// <summary>The SQL of one keyset page of <paramref name="table"/> (parameters <c>@after_at</c>, <c>@after_id</c>, <c>@limit</c>).</summary>
+    /// <summary>
+    /// The SQL of one keyset page of <paramref name="table"/> (parameters <c>@after_at</c>, <c>@after_id</c>, <c>@limit</c>).
+    /// The page's ids come from a subquery that needs nothing but the <c>(updated_at, id)</c> index (it covers the
+    /// subquery), so the server walks that index in order and stops at the limit even when the range holds the whole
+    /// table (the full extract), where a plain query is planned as a full scan and a sort. Only then are the page's
+    /// rows fetched by primary key.
+    /// </summary>
     internal static string PageSql(StoreATable table) => table switch
     {
         StoreATable.Companies =>
-            $"SELECT {CompanyColumns} FROM companies "
+            $"SELECT {CompanyColumns} FROM (SELECT id FROM companies "
             + "WHERE updated_at >= @after_at AND (updated_at > @after_at OR id > @after_id) "
-            + "ORDER BY updated_at, id LIMIT @limit",
+            + "ORDER BY updated_at, id LIMIT @limit) page JOIN companies ON companies.id = page.id "
+            + "ORDER BY updated_at, id",
         StoreATable.Contacts =>
-            $"SELECT {ContactColumns} FROM contacts c LEFT JOIN companies co ON co.id = c.company_id "
-            + "WHERE c.updated_at >= @after_at AND (c.updated_at > @after_at OR c.id > @after_id) "
-            + "ORDER BY c.updated_at, c.id LIMIT @limit",
+            $"SELECT {ContactColumns} FROM (SELECT id FROM contacts "
+            + "WHERE updated_at >= @after_at AND (updated_at > @after_at OR id > @after_id) "
+            + "ORDER BY updated_at, id LIMIT @limit) page JOIN contacts c ON c.id = page.id "
+            + "LEFT JOIN companies co ON co.id = c.company_id ORDER BY c.updated_at, c.id",
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Unknown store A table."),
     };
 
