@@ -17,10 +17,10 @@ namespace SyncGrid.Grains.Ingest;
 /// and submits it to the company of its TIN — a contact to its company's, with its company row as parent, so that a
 /// deleted company row withdraws its contacts. A row that is deleted, changes TIN or can no longer be routed is
 /// withdrawn from the company it was delivered to, at the version delivered there. Everything is durable before the
-/// record is acknowledged. There is one activation per row, so activations are collected after a minute idle.
+/// record is acknowledged. There is one activation per row, so activations are collected after two idle minutes (the shortest age limit above the default collection quantum).
 /// </summary>
 [RegexImplicitStreamSubscription(StoreAStreams.NamespacePattern)]
-[CollectionAgeLimit(Minutes = 1)]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class StoreARowIngestGrain(
     [PersistentState("store-a-row-ingest", GrainStorageNames.Grid)] IPersistentState<StoreARowIngestState> state,
     IRejectStore rejects,
