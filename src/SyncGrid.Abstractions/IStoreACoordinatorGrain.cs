@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace SyncGrid.Abstractions;
 
 /// <summary>
@@ -24,7 +26,11 @@ public interface IStoreACoordinatorGrain : IGrainWithStringKey
     [Alias("PollNow")]
     Task<StoreAStatus> PollNowAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Per table: watermark, rows read and published, last poll, last error, whether the full extract is done.</summary>
+    /// <summary>
+    /// Per table: watermark, rows read and published, last poll, last error, whether the full extract is done. Answers
+    /// while a poll is in flight.
+    /// </summary>
     [Alias("GetStatus")]
+    [AlwaysInterleave]
     Task<StoreAStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 }
