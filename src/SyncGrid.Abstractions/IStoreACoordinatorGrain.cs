@@ -16,8 +16,8 @@ public interface IStoreACoordinatorGrain : IGrainWithStringKey
     Task StartAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stops polling until the next <see cref="StartAsync"/>: ends the timer after the page in flight, drops the
-    /// reminder and deactivates. Watermarks are kept.
+    /// Stops polling until the next <see cref="StartAsync"/>: ends the timer after the poll in flight, persists the
+    /// counters, drops the reminder and deactivates. Watermarks are kept.
     /// </summary>
     [Alias("Stop")]
     Task StopAsync(CancellationToken cancellationToken = default);

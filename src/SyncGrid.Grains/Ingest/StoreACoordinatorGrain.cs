@@ -73,6 +73,7 @@ public sealed partial class StoreACoordinatorGrain(
         _timer?.Dispose();
         _timer = null;
         await AwaitInFlightAsync();
+        await state.WriteStateAsync(cancellationToken);
         if (await this.GetReminder(ReminderName, cancellationToken) is { } reminder)
         {
             await this.UnregisterReminder(reminder, cancellationToken);
