@@ -200,7 +200,16 @@ public sealed partial class CompanyGrain(
             }
 
             Add(batches, contact.Key, contact);
-            upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            if (contact.IsDeleted)
+            {
+                // A deleted record binds the company to nobody: its link goes, so no later withdrawal (a parent's
+                // deletion) reaches that source record again once it lives under another company.
+                removals.Add(source);
+            }
+            else
+            {
+                upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            }
         }
 
         foreach (var parent in submission.CompleteContactLists)

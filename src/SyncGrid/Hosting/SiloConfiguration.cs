@@ -88,6 +88,7 @@ public static class SiloConfiguration
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
         ConfigureOutsideSystems(silo.Services, configuration);
+        var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
         {
             // Store B's change events: partitions of the topic are the stream queues, balanced across silos.
@@ -95,9 +96,17 @@ public static class SiloConfiguration
             {
                 o.BootstrapServers = bootstrap;
                 o.Topics.Add(StoreBStreams.Namespace);
+                if (storeA is not null)
+                {
+                    // Store A's rows, published by its coordinator, reach the row ingest grains the same way.
+                    o.Topics.Add(storeA.Topic);
+                }
+
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
             });
         }
+
+        StoreAHosting.Configure(silo, configuration, storeA);
 
         if (connectionString is null)
         {
