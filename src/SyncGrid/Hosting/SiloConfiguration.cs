@@ -81,6 +81,7 @@ public static class SiloConfiguration
             {
                 o.BootstrapServers = bootstrap;
                 o.Topics.Add(StoreBStreams.Namespace);
+                o.Topics.Add(StoreBStreams.ExportsTopic(configuration[StoreBStreams.ExportsTopicSetting]));
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
             });
         }
