@@ -147,7 +147,7 @@ public static class StoreBExportEnvelope
                     Text(rejected, "raw"u8));
             }
 
-            return Malformed("The envelope has neither an event nor a rejection.", value.Span, transportPosition);
+            return Malformed("The envelope has neither an event nor a rejection.", value.Span, position);
         }
     }
 
