@@ -104,14 +104,26 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
 
                 if (step == ScanStep.PartnersOpened)
                 {
-                    if (jump is { } target && target.ByteOffset > bufferOffset + start
-                        && await IsValueStartAsync(stream, origin + target.ByteOffset, origin + bufferOffset + end, cancellationToken).ConfigureAwait(false))
+                    if (jump is { } target && target.ByteOffset > bufferOffset + start)
                     {
-                        stream.Position = origin + target.ByteOffset;
-                        bufferOffset = target.ByteOffset;
-                        start = end = 0;
-                        isFinal = false;
-                        scanner.JumpTo(target.Index);
+                        if (target.ByteOffset < bufferOffset + end)
+                        {
+                            // Already buffered: skip to it in place.
+                            var at = (int)(target.ByteOffset - bufferOffset);
+                            if (IsValueStart(buffer[at]))
+                            {
+                                start = at;
+                                scanner.JumpTo(target.Index);
+                            }
+                        }
+                        else if (await IsValueStartAsync(stream, origin + target.ByteOffset, origin + bufferOffset + end, cancellationToken).ConfigureAwait(false))
+                        {
+                            stream.Position = origin + target.ByteOffset;
+                            bufferOffset = target.ByteOffset;
+                            start = end = 0;
+                            isFinal = false;
+                            scanner.JumpTo(target.Index);
+                        }
                     }
 
                     continue;
@@ -172,10 +184,13 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
         stream.Position = position;
         var first = new byte[1];
         var read = await FillAsync(stream, first, cancellationToken).ConfigureAwait(false);
-        var valueStart = read == 1 && first[0] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (>= (byte)'0' and <= (byte)'9');
+        var valueStart = read == 1 && IsValueStart(first[0]);
         stream.Position = valueStart ? position : resumePosition;
         return valueStart;
     }
+
+    private static bool IsValueStart(byte first) =>
+        first is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (>= (byte)'0' and <= (byte)'9');
 
     /// <summary>Reads until the memory is full or the stream ends, so each scan sees as much as the buffer holds.</summary>
     private static async ValueTask<int> FillAsync(Stream stream, Memory<byte> memory, CancellationToken cancellationToken)
