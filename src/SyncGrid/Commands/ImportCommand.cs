@@ -28,6 +28,8 @@ internal static class ImportCommand
     /// <summary>The configuration key of the checkpoint directory used without MariaDB.</summary>
     public const string CheckpointDirectorySetting = "Import:CheckpointDirectory";
 
+    private static readonly TimeSpan PlainProgressInterval = TimeSpan.FromSeconds(5);
+
     public static Command Build()
     {
         var file = new Argument<FileInfo>("file") { Description = "The export file: .json or .json.gz (gzip is also recognised by its content)." };
@@ -196,6 +198,23 @@ internal static class ImportCommand
 
     private static async Task<ImportSummary> ImportWithProgressAsync(StoreBExportImporter importer, StoreBImportRequest request, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (a log): a plain line every few seconds instead of a live bar.
+            TimeSpan? last = null;
+            return await importer.ImportAsync(
+                request,
+                progress =>
+                {
+                    if (last is null || progress.Elapsed - last >= PlainProgressInterval)
+                    {
+                        last = progress.Elapsed;
+                        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{progress.Fraction,7:P1} {Describe(progress)}"));
+                    }
+                },
+                cancellationToken);
+        }
+
         ImportSummary? summary = null;
         await console.Progress()
             .AutoClear(false)
@@ -208,7 +227,7 @@ internal static class ImportCommand
                     progress =>
                     {
                         task.Value = progress.FilePosition;
-                        task.Description = Describe(progress);
+                        task.Description = Markup.Escape(Describe(progress));
                     },
                     cancellationToken);
                 task.Value = task.MaxValue;
@@ -219,7 +238,7 @@ internal static class ImportCommand
 
     private static string Describe(ImportProgress p) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Markup.Escape(p.File)}: {p.Published:N0} records ({p.Rejected:N0} rejected) · {p.RecordsPerSecond:N0} rec/s · {p.FilePosition / 1e6:N0}/{p.FileSize / 1e6:N0} MB · {p.MegabytesPerSecond:N1} MB/s · ETA {(p.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
+        $"{p.File}: {p.Published:N0} records ({p.Rejected:N0} rejected) · {p.RecordsPerSecond:N0} rec/s · {p.FilePosition / 1e6:N0}/{p.FileSize / 1e6:N0} MB · {p.MegabytesPerSecond:N1} MB/s · ETA {(p.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--")}");
 
     private static void WriteSummary(IAnsiConsole console, ImportSummary summary, string checkpoints)
     {
