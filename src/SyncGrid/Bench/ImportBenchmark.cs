@@ -38,7 +38,8 @@ internal static class ImportBenchmark
             using var kafka = new MockKafkaCluster(brokerCount: 1);
             kafka.CreateTopic(Topic, settings.Partitions);
             var checkpoints = Path.Combine(directory, "checkpoints");
-            var request = new StoreBImportRequest { Path = path, Topic = Topic, BatchSize = settings.BatchSize };
+            // Frequent progress calls: they sample memory and decide the kill, also on a small file.
+            var request = new StoreBImportRequest { Path = path, Topic = Topic, BatchSize = settings.BatchSize, ProgressInterval = TimeSpan.FromMilliseconds(5) };
             var memory = new MemoryWatch();
             memory.Sample();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
