@@ -89,6 +89,13 @@ public sealed partial class PartnerIngestGrain(
                 break;
             case PartnerDeleted deleted when state.State.LastTin is { } lastTin:
                 result = await WithdrawAsync(lastTin, partnerId, deleted.OccurredAt, cancellationToken);
+                if (state.State.LastTinSince is not { } since || since < deleted.OccurredAt)
+                {
+                    // Pictures older than the deletion must not move the deleted partner to another TIN.
+                    state.State.LastTinSince = deleted.OccurredAt;
+                    await state.WriteStateAsync(cancellationToken);
+                }
+
                 break;
             case PartnerDeleted deleted:
                 entries.Add(new RejectEntry(SourceStore.StoreB, partnerId, deleted.Position, "partnerId", deleted.PartnerId, "partner.unknown", "A PartnerDeleted event for a partner never seen with a valid TIN: nothing to delete."));
@@ -124,6 +131,16 @@ public sealed partial class PartnerIngestGrain(
 
         var result = SubmitResult.None;
         var newTin = company.Record?.Tin.Value;
+        var changedAt = changed.Company.Source.ChangedAt;
+        if (newTin != state.State.LastTin && state.State.LastTinSince is { } since && changedAt < since)
+        {
+            // An older picture than the one that set the partner's current TIN (a history export read after newer SAP
+            // events, say): it must not move the partner back. Same-TIN pictures still go to the company, which keeps
+            // the newest version of each source record anyway.
+            LogStale(logger, partnerId, changedAt, since);
+            return result;
+        }
+
         if (state.State.LastTin is { } lastTin && lastTin != newTin)
         {
             // The partner moved to another TIN (or lost a valid one): withdraw it from the company it was.
@@ -142,9 +159,10 @@ public sealed partial class PartnerIngestGrain(
                 cancellationToken));
         }
 
-        if (state.State.LastTin != newTin)
+        if (state.State.LastTin != newTin || state.State.LastTinSince is null)
         {
             state.State.LastTin = newTin;
+            state.State.LastTinSince = changedAt;
             await state.WriteStateAsync(cancellationToken);
         }
 
@@ -170,4 +188,7 @@ public sealed partial class PartnerIngestGrain(
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Partner {Partner}: {Count} values rejected")]
     private static partial void LogRejected(ILogger logger, string partner, int count);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "Partner {Partner}: a picture of {ChangedAt} under another TIN is older than the current TIN's ({Since}); not routed")]
+    private static partial void LogStale(ILogger logger, string partner, DateTimeOffset changedAt, DateTimeOffset since);
 }

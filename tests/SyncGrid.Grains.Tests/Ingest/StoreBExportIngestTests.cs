@@ -62,22 +62,31 @@ public sealed class StoreBExportIngestTests : IAsyncLifetime, IDisposable
         var tins = Enumerable.Range(0, 30).Select(_ => Sample.NewTin()).ToList();
         var movedFrom = Sample.NewTin();
         var moved = "moved-" + movedFrom;
+        var keptTin = Sample.NewTin();
+        var staleTin = Sample.NewTin();
+        var kept = "kept-" + keptTin;
         var partners = tins.Select(t => ExportFiles.Partner("e-" + t, t)).ToList();
         partners.Insert(5, "[1,2]");
         partners.Insert(9, "{\"name\":\"no id\",\"taxNumbers\":{\"inn\":\"7707083893\"}}");
         partners.Insert(12, ExportFiles.Partner("bad-tin-" + tins[0], "1234567890"));
         partners.Add(ExportFiles.Partner("e-" + tins[3], tins[3]));
         partners.Add(ExportFiles.Partner(moved, tins[7]));
+        // Its bad e-mail leaves a reject, the signal that the grain has handled this (not routed) picture.
+        partners.Add(ExportFiles.Partner(kept, staleTin).Replace($"ivanov@{kept}.example.ru", "ivanov-at-example", StringComparison.Ordinal));
         var path = await ExportFiles.WriteAsync(Path.Combine(_dir, "export.json"), partners);
         var items = await ReadItemsAsync(path);
 
-        // The partner's SAP event came first, under another TIN: the export moves it, in the same grain.
+        // Two partners' SAP events came first, under other TINs, in the same grains: one older than the export (the
+        // export moves it), one newer (the export's older picture must not move it back).
         using (var events = new TestImportPublisher(_kafka.BootstrapServers))
         {
-            await events.PublishAsync(StoreBStreams.Namespace, [new ImportRecord(moved, SapEvent(moved, movedFrom))]);
+            await events.PublishAsync(StoreBStreams.Namespace, [
+                new ImportRecord(moved, SapEvent(moved, movedFrom, "2026-09-01T09:00:00Z")),
+                new ImportRecord(kept, SapEvent(kept, keptTin, "2026-10-01T09:00:00Z"))]);
         }
 
         await WaitAsync(async () => await _cluster.Client.GetGrain<IPartnerIngestGrain>(moved).GetLastTinAsync() == movedFrom, $"the SAP event of {moved}");
+        await WaitAsync(async () => await _cluster.Client.GetGrain<IPartnerIngestGrain>(kept).GetLastTinAsync() == keptTin, $"the SAP event of {kept}");
 
         using var publisher = new TestImportPublisher(_kafka.BootstrapServers);
         var summary = await new StoreBExportImporter(publisher, new InMemorySourceCheckpointStore(), TimeProvider.System)
@@ -91,6 +100,10 @@ public sealed class StoreBExportIngestTests : IAsyncLifetime, IDisposable
 
         await WaitAsync(async () => await _cluster.Client.GetGrain<IPartnerIngestGrain>(moved).GetLastTinAsync() == tins[7], $"{moved} moving to {tins[7]}");
         Assert.Null((await _cluster.Client.GetGrain<ICompanyGrain>(movedFrom).GetSyncStateAsync()).Merged);
+        await AssertRejectedAsync(kept + "/C1", items[^1], "email", "email.invalid", "ivanov-at-example");
+        Assert.Equal(keptTin, await _cluster.Client.GetGrain<IPartnerIngestGrain>(kept).GetLastTinAsync());
+        Assert.NotNull((await _cluster.Client.GetGrain<ICompanyGrain>(keptTin).GetSyncStateAsync()).Merged);
+        Assert.Null((await _cluster.Client.GetGrain<ICompanyGrain>(staleTin).GetSyncStateAsync()).Merged);
         var company = await _cluster.Client.GetGrain<ICompanyGrain>(tins[3]).GetSyncStateAsync();
         Assert.Equal(["store-b:e-" + tins[3]], company.Sources.Select(s => s.Key.ToString()));
         Assert.Equal(2, company.Contacts.Count);
@@ -143,8 +156,8 @@ public sealed class StoreBExportIngestTests : IAsyncLifetime, IDisposable
         return items;
     }
 
-    private static byte[] SapEvent(string partner, string tin) => Encoding.UTF8.GetBytes(
-        "{\"eventId\":\"" + partner + "\",\"eventType\":\"PartnerChanged\",\"occurredAt\":\"2026-09-01T09:00:00Z\","
+    private static byte[] SapEvent(string partner, string tin, string occurredAt) => Encoding.UTF8.GetBytes(
+        "{\"eventId\":\"" + partner + "\",\"eventType\":\"PartnerChanged\",\"occurredAt\":\"" + occurredAt + "\","
         + "\"partner\":{\"partnerId\":\"" + partner + "\",\"category\":\"ORGANIZATION\",\"name\":\"ООО Ромашка\",\"taxNumbers\":{\"inn\":\"" + tin + "\"}}}");
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
