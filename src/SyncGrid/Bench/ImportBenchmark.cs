@@ -42,7 +42,7 @@ internal static class ImportBenchmark
             var request = new StoreBImportRequest { Path = path, Topic = Topic, BatchSize = settings.BatchSize, ProgressInterval = TimeSpan.FromMilliseconds(5) };
             var memory = new MemoryWatch();
             memory.Sample();
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
             // First run: killed after the batch that crosses half the file reached Kafka, before its checkpoint.
@@ -121,7 +121,7 @@ internal static class ImportBenchmark
                 PeakManagedHeapMiB: memory.PeakHeapBytes / (1024.0 * 1024.0),
                 ManagedHeapAtStartMiB: memory.FirstHeapBytes / (1024.0 * 1024.0),
                 ManagedHeapAtEndMiB: memory.LastHeapBytes / (1024.0 * 1024.0),
-                AllocatedPerRecordBytes: (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / (double)Math.Max(1, total),
+                AllocatedPerRecordBytes: (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)Math.Max(1, total),
                 Gen0Collections: GC.CollectionCount(0) - collectionsBefore.Item1,
                 Gen1Collections: GC.CollectionCount(1) - collectionsBefore.Item2,
                 Gen2Collections: GC.CollectionCount(2) - collectionsBefore.Item3,
