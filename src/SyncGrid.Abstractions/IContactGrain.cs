@@ -24,4 +24,11 @@ public interface IContactGrain : IGrainWithStringKey
     /// <summary>The merged contact with provenance and its companies.</summary>
     [Alias("GetSnapshot")]
     Task<ContactSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The Bitrix24 writes the contact's push would make (a dry run, nothing is sent), assuming company
+    /// <paramref name="tin"/> is in Bitrix24 or about to be when <paramref name="companyInBitrix24"/> is true.
+    /// </summary>
+    [Alias("PlanBitrix24")]
+    Task<ValueList<PlannedCommand>> PlanBitrix24Async(string tin, bool companyInBitrix24, CancellationToken cancellationToken = default);
 }

@@ -114,6 +114,16 @@ public sealed partial class CompanyGrain(
             Contacts = new(links.Select(l => l.Key).Distinct().Order()),
             History = new(state.State.History),
             Version = state.State.Version,
+            Verdict = state.State.Verdict,
+            RegisterNotFoundAt = state.State.NotFoundAt,
+            Bitrix24CompanyId = state.State.Bitrix24.CompanyId,
+            Bitrix24Entities = new(
+                state.State.Bitrix24.Requisites.Select(r => new Bitrix24EntityId("requisite", r.Key, r.Value))
+                    .Concat(state.State.Bitrix24.BankDetails.Select(b => new Bitrix24EntityId("bankdetail", b.Key, b.Value)))
+                    .OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)),
+            LastError = state.State.Bitrix24.LastError,
+            NextAttemptAt = state.State.NextAttemptAt,
+            Bitrix24AddOutcomeUnknown = state.State.Bitrix24.AddOutcomeUnknown,
         };
     }
 
@@ -190,7 +200,16 @@ public sealed partial class CompanyGrain(
             }
 
             Add(batches, contact.Key, contact);
-            upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            if (contact.IsDeleted)
+            {
+                // A deleted record binds the company to nobody: its link goes, so no later withdrawal (a parent's
+                // deletion) reaches that source record again once it lives under another company.
+                removals.Add(source);
+            }
+            else
+            {
+                upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            }
         }
 
         foreach (var parent in submission.CompleteContactLists)

@@ -16,7 +16,13 @@ public static class SyncGridCli
         root.Add(SiloCommand.Build());
         root.Add(DbCommand.Build());
         root.Add(SandboxCommand.Build());
+        root.Add(ApiCommand.Build());
         root.Add(ImportCommand.Build());
+        foreach (var command in GridClientCommands.Build())
+        {
+            root.Add(command);
+        }
+
         return root;
     }
 

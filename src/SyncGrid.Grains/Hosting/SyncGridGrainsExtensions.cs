@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SyncGrid.Grains.Bitrix24;
+using SyncGrid.Grains.Ingest;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class SyncGridGrainsExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<Bitrix24GatewayMetrics>();
         builder.Services.TryAddSingleton<Bitrix24Presets>();
+        builder.Services.TryAddSingleton<StoreAMetrics>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -62,7 +61,7 @@ public sealed partial class Bitrix24Sandbox : IAsyncDisposable
         var portal = new Bitrix24Portal(options, code, state, logger);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(Bitrix24Sandbox).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.BindAddress, options.Port));
         builder.Services.AddRouting();
         var app = builder.Build();
         var sandbox = new Bitrix24Sandbox(app, portal, logger);
@@ -72,7 +71,7 @@ public sealed partial class Bitrix24Sandbox : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         sandbox.Port = new Uri(address).Port;
-        sandbox.BaseUrl = new Uri($"http://127.0.0.1:{sandbox.Port}/");
+        sandbox.BaseUrl = new Uri($"http://{options.AdvertisedHost}:{sandbox.Port}/");
         sandbox.WebhookUrl = new Uri(sandbox.BaseUrl, $"rest/{options.WebhookUserId}/{code}/");
         Bitrix24SandboxLog.Started(logger, sandbox.Port, options.EffectiveBurst, options.EffectiveDrain);
         return sandbox;

@@ -8,6 +8,12 @@ public sealed class Bitrix24SandboxOptions
     /// <summary>Loopback port to bind; 0 (default) picks a free port.</summary>
     public int Port { get; set; }
 
+    /// <summary>Address to listen on; default loopback. <see cref="System.Net.IPAddress.Any"/> serves other hosts (a container network).</summary>
+    public System.Net.IPAddress BindAddress { get; set; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>Host name the sandbox advertises in <see cref="Bitrix24Sandbox.WebhookUrl"/>; default 127.0.0.1.</summary>
+    public string AdvertisedHost { get; set; } = "127.0.0.1";
+
     /// <summary>Inbound webhook secret; null (default) generates a random 16-character code at every start.</summary>
     public string? WebhookCode { get; set; }
 

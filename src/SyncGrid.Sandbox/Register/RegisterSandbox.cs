@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -87,7 +86,7 @@ public sealed class RegisterSandbox : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(options.BindAddress, options.Port);
             kestrel.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();

@@ -6,6 +6,9 @@ public sealed class RegisterSandboxOptions
     /// <summary>Loopback port; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>Address to listen on; default loopback. <see cref="System.Net.IPAddress.Any"/> serves other hosts (a container network).</summary>
+    public System.Net.IPAddress BindAddress { get; set; } = System.Net.IPAddress.Loopback;
+
     /// <summary>The API key clients must send; default: a random key per start.</summary>
     public string? ApiKey { get; set; }
 

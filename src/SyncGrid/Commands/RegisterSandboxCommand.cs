@@ -14,10 +14,11 @@ internal static class RegisterSandboxCommand
         var rate = new Option<int>("--rate") { Description = "Requests per second before 429.", DefaultValueFactory = _ => 30 };
         var quota = new Option<long>("--quota") { Description = "Answers per key per day before 403.", DefaultValueFactory = _ => 10_000 };
         var errorRate = new Option<double>("--error-rate") { Description = "Share of requests answered with a 5xx.", DefaultValueFactory = _ => 0 };
-        var apiKey = new Option<string?>("--api-key") { Description = "The API key; default: random per start." };
+        var apiKey = new Option<string?>("--api-key") { Description = "The API key; default: environment SYNCGRID_SANDBOX_API_KEY, else random per start." };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on (0.0.0.0 in a container).", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("register", "The state register (DaData-compatible find party by id): token auth, rate limit, daily quota, latency and faults.")
         {
-            port, file, latency, rate, quota, errorRate, apiKey,
+            port, file, latency, rate, quota, errorRate, apiKey, bind,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,7 +32,8 @@ internal static class RegisterSandboxCommand
                     RateLimitPerSecond = parse.GetValue(rate),
                     DailyQuota = parse.GetValue(quota),
                     ErrorRate = parse.GetValue(errorRate),
-                    ApiKey = parse.GetValue(apiKey),
+                    ApiKey = parse.GetValue(apiKey) ?? (Environment.GetEnvironmentVariable("SYNCGRID_SANDBOX_API_KEY") is { Length: > 0 } key ? key : null),
+                    BindAddress = System.Net.IPAddress.Parse(parse.GetValue(bind)!),
                 },
                 cancellationToken);
             await output.WriteLineAsync($"Register sandbox: {sandbox.Companies.Count} register units");

@@ -54,13 +54,27 @@ public static class SiloConfiguration
         else
         {
             silo.ConfigureEndpoints(
-                options.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback,
+                options.AdvertisedAddress is { } address ? ResolveAdvertisedAddress(address) : IPAddress.Loopback,
                 options.SiloPort,
                 options.GatewayPort,
                 listenOnAnyHostAddress: options.AdvertisedAddress is not null);
         }
 
         return ConfigureGrid(silo, configuration);
+    }
+
+    /// <summary>An IP address as given, or a host name (a container's service name) resolved to its IPv4 address.</summary>
+    private static IPAddress ResolveAdvertisedAddress(string address)
+    {
+        if (IPAddress.TryParse(address, out var ip))
+        {
+            return ip;
+        }
+
+        var addresses = Dns.GetHostAddresses(address);
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException($"{GridOptions.Section}:AdvertisedAddress '{address}' is neither an IP address nor a host name that resolves.");
     }
 
     /// <summary>
@@ -74,6 +88,7 @@ public static class SiloConfiguration
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
         ConfigureOutsideSystems(silo.Services, configuration);
+        var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
         {
             // Store B's change events: partitions of the topic are the stream queues, balanced across silos.
@@ -82,9 +97,17 @@ public static class SiloConfiguration
                 o.BootstrapServers = bootstrap;
                 o.Topics.Add(StoreBStreams.Namespace);
                 o.Topics.Add(StoreBStreams.ExportsTopic(configuration[StoreBStreams.ExportsTopicSetting]));
+                if (storeA is not null)
+                {
+                    // Store A's rows, published by its coordinator, reach the row ingest grains the same way.
+                    o.Topics.Add(storeA.Topic);
+                }
+
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
             });
         }
+
+        StoreAHosting.Configure(silo, configuration, storeA);
 
         if (connectionString is null)
         {

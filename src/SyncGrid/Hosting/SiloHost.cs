@@ -33,6 +33,7 @@ public static class SiloHost
         }
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
+        ApiHosting.AddToSiloIfEnabled(builder);
         return builder.Build();
     }
 
