@@ -96,6 +96,7 @@ public static class SiloConfiguration
             {
                 o.BootstrapServers = bootstrap;
                 o.Topics.Add(StoreBStreams.Namespace);
+                o.Topics.Add(StoreBStreams.ExportsTopic(configuration[StoreBStreams.ExportsTopicSetting]));
                 if (storeA is not null)
                 {
                     // Store A's rows, published by its coordinator, reach the row ingest grains the same way.

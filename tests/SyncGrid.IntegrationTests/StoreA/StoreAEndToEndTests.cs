@@ -68,6 +68,7 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
         _store = await CreateAsync("e2e");
         _kafka.CreateTopic(StoreBStreams.Namespace, 1);
         _kafka.CreateTopic("syncgrid.store-a", 4);
+        _kafka.CreateTopic(StoreBStreams.ExportsNamespace, 1);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:MariaDb"] = _grid.ConnectionString,
