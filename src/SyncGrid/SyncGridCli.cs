@@ -16,6 +16,7 @@ public static class SyncGridCli
         root.Add(SiloCommand.Build());
         root.Add(DbCommand.Build());
         root.Add(SandboxCommand.Build());
+        root.Add(GenerateCommand.Build());
         return root;
     }
 
