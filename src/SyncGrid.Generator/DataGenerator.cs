@@ -83,9 +83,9 @@ public sealed class DataGenerator
         var counts = new Counts();
         var events = new List<PendingEvent>(o.Companies / 5);
 
-        using var oldExport = dir is null ? null : new ExportFileWriter(Path.Combine(dir, FileNames.OldExport), GeneratorContext.OldExportAt, gzip: false, windows1251);
-        using var part1 = dir is null ? null : new ExportFileWriter(Path.Combine(dir, FileNames.ExportPart1), GeneratorContext.MainExportAt, gzip: false, encoding: null);
-        using var part2 = dir is null ? null : new ExportFileWriter(Path.Combine(dir, FileNames.ExportPart2), GeneratorContext.MainExportAt, gzip: true, encoding: null);
+        using var oldExport = new ExportFileWriter(dir, FileNames.OldExport, GeneratorContext.OldExportAt, gzip: false, windows1251);
+        using var part1 = new ExportFileWriter(dir, FileNames.ExportPart1, GeneratorContext.MainExportAt, gzip: false, encoding: null);
+        using var part2 = new ExportFileWriter(dir, FileNames.ExportPart2, GeneratorContext.MainExportAt, gzip: true, encoding: null);
         using var register = new RegisterFileWriter(dir is null ? null : Path.Combine(dir, FileNames.Register));
         var sqlPath = dir is not null && o.WriteStoreASql ? Path.Combine(dir, FileNames.StoreASql) : null;
         await using var sql = sqlPath is null && o.StoreAConnectionString is null ? null : new StoreASqlWriter(sqlPath, o.StoreAConnectionString, o.ReplaceStoreA);
@@ -165,18 +165,14 @@ public sealed class DataGenerator
                         Channel.ExportPart1 => part1,
                         _ => part2,
                     };
-                    var malformed = rng.Chance(0.001);
-                    if (writer is not null)
+                    if (rng.Chance(0.001))
                     {
-                        if (malformed)
-                        {
-                            var (entry, code) = MalformedEntry(rng, json, partner.Id);
-                            oracle.AddMalformedExportEntry(Path.GetFileName(writer.Path), writer.Entries, code);
-                            writer.AddMalformed(entry);
-                        }
-
-                        writer.AddPartner(json.Partner(partner.Id, version), version.Contacts.Count);
+                        var (entry, code) = MalformedEntry(rng, json, partner.Id);
+                        oracle.AddMalformedExportEntry(writer.Name, writer.Entries, code);
+                        writer.AddMalformed(entry);
                     }
+
+                    writer.AddPartner(dir is null ? default : json.Partner(partner.Id, version), version.Contacts.Count);
                 }
             }
 
@@ -205,7 +201,7 @@ public sealed class DataGenerator
         for (var d = 0; d < unknownDeletes; d++)
         {
             var key = (98_000_000L + d).ToString("D10", CultureInfo.InvariantCulture);
-            var time = EntityFactory.Between(rng, GeneratorContext.EventsFrom, GeneratorContext.EventsTo);
+            var time = EntityFactory.Millis(EntityFactory.Between(rng, GeneratorContext.EventsFrom, GeneratorContext.EventsTo));
             var deletion = new CompanyVersion { Store = Domain.Records.SourceStore.StoreB, SourceId = key, Time = time, Deleted = true, EventId = rng.NextGuid() };
             oracle.AddUnknownDelete(key);
             events.Add(new PendingEvent(time, events.Count, key, json.Event(key, deletion, idAtTop: false), Json: true));
@@ -245,22 +241,21 @@ public sealed class DataGenerator
             await sql.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        oldExport?.Complete();
-        part1?.Complete();
-        part2?.Complete();
+        oldExport.Complete();
+        part1.Complete();
+        part2.Complete();
         register.Complete();
 
         var (bitrix24, companies, contacts, rejects, sample) = oracle.Finish();
-        var exports = new[] { oldExport, part1, part2 }.OfType<ExportFileWriter>().Select(w => new ExportFileCounts
+        var exports = new[] { oldExport, part1, part2 }.Select(w => new ExportFileCounts
         {
-            File = Path.GetFileName(w.Path),
+            File = w.Name,
             Encoding = w.Encoding is null ? "utf-8" : "windows-1251",
             Gzip = w.Gzip,
             ExportedAt = w.ExportedAt,
             Partners = w.Partners,
             MalformedEntries = w.Malformed,
             ContactEntries = w.ContactEntries,
-            Bytes = w.Bytes,
         }).ToList();
         var expected = new ExpectedOutcome
         {
@@ -321,9 +316,9 @@ public sealed class DataGenerator
                 files.Add(new GeneratedFile(sqlPath, "store-a-sql", new FileInfo(sqlPath).Length, counts.CompanyRows + counts.ContactRowsA, "utf-8", false));
             }
 
-            foreach (var w in new[] { oldExport!, part1!, part2! })
+            foreach (var w in new[] { oldExport, part1, part2 })
             {
-                files.Add(new GeneratedFile(w.Path, "store-b-export", w.Bytes, w.Partners + w.Malformed, w.Encoding is null ? "utf-8" : "windows-1251", w.Gzip, w.ExportedAt));
+                files.Add(new GeneratedFile(w.Path!, "store-b-export", w.Bytes, w.Partners + w.Malformed, w.Encoding is null ? "utf-8" : "windows-1251", w.Gzip, w.ExportedAt));
             }
 
             files.Add(new GeneratedFile(eventsPath!, "store-b-events", eventBytes, events.Count, "utf-8", false));

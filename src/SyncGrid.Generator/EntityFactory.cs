@@ -308,7 +308,7 @@ internal sealed class EntityFactory(GeneratorContext context, StoreAIds ids)
         var eventTimes = new List<DateTimeOffset>();
         for (var c = 0; c < changes; c++)
         {
-            eventTimes.Add(Between(rng, GeneratorContext.EventsFrom.AddHours(1), GeneratorContext.EventsTo.AddDays(-4)));
+            eventTimes.Add(Millis(Between(rng, GeneratorContext.EventsFrom.AddHours(1), GeneratorContext.EventsTo.AddDays(-4))));
         }
 
         eventTimes.Sort();
@@ -378,8 +378,8 @@ internal sealed class EntityFactory(GeneratorContext context, StoreAIds ids)
         if (stale)
         {
             // An old change delivered late: older than the export version, so it changes nothing.
-            var time = Between(rng, GeneratorContext.OldExportAt.AddDays(2), GeneratorContext.MainExportAt.AddDays(-2));
-            var version = PartnerVersion(rng, facts, partner.Id, time, 0, true, kpp, entries, old: true, rng.NextGuid());
+            var time = Millis(Between(rng, GeneratorContext.OldExportAt.AddDays(2), GeneratorContext.MainExportAt.AddDays(-2)));
+            var version = PartnerVersion(rng, facts, partner.Id, time, 0, !invalid, kpp, entries, old: true, rng.NextGuid());
             partner.Deliveries.Add(new Delivery { Channel = Channel.Event, Version = version, DeliveredAt = Between(rng, GeneratorContext.EventsFrom, GeneratorContext.EventsTo), Stale = true });
         }
 
@@ -391,7 +391,7 @@ internal sealed class EntityFactory(GeneratorContext context, StoreAIds ids)
                 last = GeneratorContext.EventsFrom;
             }
 
-            var time = last.AddMinutes(rng.Between(120, 4 * 24 * 60));
+            var time = Millis(last.AddMinutes(rng.Between(120, 4 * 24 * 60)).AddMilliseconds(rng.Next(60_000)));
             var deletion = new CompanyVersion
             {
                 Store = SourceStore.StoreB,
@@ -1005,6 +1005,9 @@ internal sealed class EntityFactory(GeneratorContext context, StoreAIds ids)
         // Far from every store B time (those are all from late 2025 on).
         return Between(rng, GeneratorContext.StoreAFrom, new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero));
     }
+
+    /// <summary>The time to the millisecond, as events carry it (<c>occurredAt</c>).</summary>
+    internal static DateTimeOffset Millis(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     /// <summary>A time in [from, to) with microsecond precision (store A keeps DATETIME(6)).</summary>
     internal static DateTimeOffset Between(Rng rng, DateTimeOffset from, DateTimeOffset to)

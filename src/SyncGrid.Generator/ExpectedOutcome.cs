@@ -203,8 +203,6 @@ public sealed record ExportFileCounts
     public required int MalformedEntries { get; init; }
 
     public required long ContactEntries { get; init; }
-
-    public required long Bytes { get; init; }
 }
 
 public sealed record EventCounts
@@ -275,7 +273,7 @@ public sealed record ExpectedCompany
     /// <summary>The source record that won each field (<c>store-a:&lt;id&gt;</c>, <c>store-b:&lt;partnerId&gt;</c>).</summary>
     public IReadOnlyDictionary<string, string> Provenance { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The live source records, oldest first: <c>store:id@time</c>.</summary>
+    /// <summary>The live source records, oldest first: <c>store:id@time</c> (UTC, to the microsecond).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>Keys of the live contacts bound to this company.</summary>

@@ -5,23 +5,30 @@ namespace SyncGrid.Generator;
 
 /// <summary>
 /// Streams one store B export file (<c>{"exportedAt", "source", "partners": [...]}</c>), one partner per line,
-/// optionally gzip-compressed and/or windows-1251 encoded. Memory stays flat whatever the file's size.
+/// optionally gzip-compressed and/or windows-1251 encoded. Memory stays flat whatever the file's size. Without a
+/// directory it only counts, so that the expected outcome never depends on whether files are written.
 /// </summary>
 internal sealed class ExportFileWriter : IDisposable
 {
     private static readonly byte[] Separator = ",\n"u8.ToArray();
-    private readonly FileStream _file;
-    private readonly Stream _out;
+    private readonly FileStream? _file;
+    private readonly Stream? _out;
     private bool _first = true;
     private bool _completed;
 
-    public ExportFileWriter(string path, DateTimeOffset exportedAt, bool gzip, Encoding? encoding)
+    public ExportFileWriter(string? directory, string name, DateTimeOffset exportedAt, bool gzip, Encoding? encoding)
     {
-        Path = path;
+        Name = name;
         ExportedAt = exportedAt;
         Gzip = gzip;
         Encoding = encoding;
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        if (directory is null)
+        {
+            return;
+        }
+
+        Path = System.IO.Path.Combine(directory, name);
+        _file = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         Stream stream = gzip ? new GZipStream(_file, CompressionLevel.Fastest, leaveOpen: true) : _file;
         if (encoding is not null)
         {
@@ -32,7 +39,11 @@ internal sealed class ExportFileWriter : IDisposable
         _out.Write(System.Text.Encoding.UTF8.GetBytes($"{{\"exportedAt\":\"{ExportedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\",\"source\":\"sapcrm\",\"partners\":[\n"));
     }
 
-    public string Path { get; }
+    /// <summary>The file name.</summary>
+    public string Name { get; }
+
+    /// <summary>The full path; <see langword="null"/> when only counting.</summary>
+    public string? Path { get; }
 
     public DateTimeOffset ExportedAt { get; }
 
@@ -74,6 +85,11 @@ internal sealed class ExportFileWriter : IDisposable
         }
 
         _completed = true;
+        if (_out is null || _file is null)
+        {
+            return;
+        }
+
         _out.Write("\n]}\n"u8);
         _out.Flush();
         if (_out != _file)
@@ -90,13 +106,19 @@ internal sealed class ExportFileWriter : IDisposable
     {
         if (!_completed)
         {
-            _out.Dispose();
-            _file.Dispose();
+            _out?.Dispose();
+            _file?.Dispose();
         }
     }
 
     private void Add(ReadOnlySpan<byte> json)
     {
+        Entries++;
+        if (_out is null)
+        {
+            return;
+        }
+
         if (!_first)
         {
             _out.Write(Separator);
@@ -104,6 +126,5 @@ internal sealed class ExportFileWriter : IDisposable
 
         _first = false;
         _out.Write(json);
-        Entries++;
     }
 }

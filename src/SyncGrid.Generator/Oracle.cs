@@ -477,7 +477,7 @@ internal sealed class Oracle
             Emails = merged?.Emails?.Value ?? [],
             BankAccounts = merged is null ? [] : [.. merged.Accounts.Values.Select(a => new ExpectedBankAccount(a.Account.Bik, a.Account.Account, a.Account.BankName))],
             Provenance = provenance,
-            Sources = [.. live.Select(v => $"{v.Store.ToCode()}:{v.SourceId}@{Render.Time(v.Time)}")],
+            Sources = [.. live.Select(v => $"{v.Store.ToCode()}:{v.SourceId}@{Render.PreciseTime(v.Time)}")],
             ContactKeys = [.. liveContacts.Select(c => c.Key!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Contacts = own,
         };

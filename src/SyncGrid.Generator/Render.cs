@@ -428,6 +428,9 @@ internal static class Render
         return builder.ToString().TrimEnd();
     }
 
+    /// <summary>A source time to the microsecond, as <c>expected.json</c> names source records.</summary>
+    public static string PreciseTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static string ReplaceQuotes(string text, char open, char close)
