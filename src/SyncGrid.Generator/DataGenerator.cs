@@ -217,10 +217,10 @@ public sealed class DataGenerator
         {
             foreach (var e in events)
             {
-                var message = new StoreBEvent(e.Key, e.Value);
+                var message = new GeneratedEvent(e.Key, e.Value);
                 if (eventFile is not null)
                 {
-                    StoreBEventFile.WriteLine(eventFile, message, e.Json);
+                    GeneratedEventFile.WriteLine(eventFile, message, e.Json);
                 }
 
                 if (o.OnEvent is not null)

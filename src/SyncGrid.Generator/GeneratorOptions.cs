@@ -27,13 +27,13 @@ public sealed record GeneratorOptions
     public int SampleSize { get; init; } = 200;
 
     /// <summary>Receives every store B message in stream order (to produce it to Kafka or hand it to the ingest).</summary>
-    public Func<StoreBEvent, CancellationToken, ValueTask>? OnEvent { get; init; }
+    public Func<GeneratedEvent, CancellationToken, ValueTask>? OnEvent { get; init; }
 
     /// <summary>Receives every store A company row as written (the latin1 columns as their raw bytes).</summary>
-    public Action<StoreACompanyRow>? OnStoreACompany { get; init; }
+    public Action<GeneratedCompanyRow>? OnStoreACompany { get; init; }
 
     /// <summary>Receives every store A contact row as written.</summary>
-    public Action<StoreAContactRow>? OnStoreAContact { get; init; }
+    public Action<GeneratedContactRow>? OnStoreAContact { get; init; }
 }
 
 /// <summary>The named scales of <c>syncgrid generate --scale</c>.</summary>
@@ -70,10 +70,10 @@ public static class GeneratorScale
 }
 
 /// <summary>One store B message: the Kafka key (the partner id) and value (UTF-8 JSON, or the bytes of a poison message).</summary>
-public sealed record StoreBEvent(string Key, byte[] Value);
+public sealed record GeneratedEvent(string Key, byte[] Value);
 
 /// <summary>A store A company row as the generator wrote it; latin1 columns are raw bytes (windows-1251 or UTF-8).</summary>
-public sealed record StoreACompanyRow(
+public sealed record GeneratedCompanyRow(
     int Id,
     byte[]? Name,
     byte[]? Inn,
@@ -89,7 +89,7 @@ public sealed record StoreACompanyRow(
     bool IsDeleted);
 
 /// <summary>A store A contact row as the generator wrote it.</summary>
-public sealed record StoreAContactRow(
+public sealed record GeneratedContactRow(
     int Id,
     int? CompanyId,
     byte[]? FullName,

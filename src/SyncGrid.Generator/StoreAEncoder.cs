@@ -13,12 +13,12 @@ internal sealed class StoreAEncoder(Encoding windows1251)
 {
     public int Utf8Fallbacks { get; private set; }
 
-    public StoreACompanyRow Company(StoreARowRecord row)
+    public GeneratedCompanyRow Company(StoreARowRecord row)
     {
         var v = row.Version;
         var raw = v.Raw!;
         var account = raw.Accounts.Count > 0 ? raw.Accounts[0] : null;
-        return new StoreACompanyRow(
+        return new GeneratedCompanyRow(
             row.Id,
             Bytes(raw.Name, row.Utf8, 255),
             Bytes(raw.Inn, row.Utf8, 32),
@@ -34,11 +34,11 @@ internal sealed class StoreAEncoder(Encoding windows1251)
             v.Deleted);
     }
 
-    public StoreAContactRow Contact(StoreAContactRecord contact)
+    public GeneratedContactRow Contact(StoreAContactRecord contact)
     {
         var v = contact.Version;
         var raw = v.Raw;
-        return new StoreAContactRow(
+        return new GeneratedContactRow(
             contact.Id,
             contact.CompanyId,
             Bytes(raw.FullName, contact.Utf8, 255),

@@ -64,7 +64,7 @@ internal sealed class StoreASqlWriter : IAsyncDisposable
         _consumer = Task.Run(() => ConsumeAsync(connection, cancellationToken), cancellationToken);
     }
 
-    public async ValueTask AddCompanyAsync(StoreACompanyRow row, CancellationToken cancellationToken)
+    public async ValueTask AddCompanyAsync(GeneratedCompanyRow row, CancellationToken cancellationToken)
     {
         var b = _companies;
         b.Append(_companyRows % RowsPerStatement == 0 ? $"INSERT INTO companies ({CompanyColumns}) VALUES\n(" : ",\n(");
@@ -87,7 +87,7 @@ internal sealed class StoreASqlWriter : IAsyncDisposable
         }
     }
 
-    public async ValueTask AddContactAsync(StoreAContactRow row, CancellationToken cancellationToken)
+    public async ValueTask AddContactAsync(GeneratedContactRow row, CancellationToken cancellationToken)
     {
         var b = _contacts;
         b.Append(_contactRows % RowsPerStatement == 0 ? $"INSERT INTO contacts ({ContactColumns}) VALUES\n(" : ",\n(");
@@ -176,32 +176,28 @@ internal sealed class StoreASqlWriter : IAsyncDisposable
         builder.Append(";\n");
         var text = builder.ToString();
         builder.Clear();
-        await _statements.Writer.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _statements.Writer.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException) when (_consumer is not null)
+        {
+            // The writer stopped (the database refused a statement): report its failure, not the closed channel.
+            await _consumer.ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task ConsumeAsync(MySqlConnection? connection, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var statement in _statements.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (_file is not null)
-                {
-                    await _file.WriteAsync(statement).ConfigureAwait(false);
-                }
-
-                if (connection is not null)
-                {
-                    await using var command = new MySqlCommand(statement, connection) { CommandTimeout = 300 };
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            if (_file is not null)
-            {
-                await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                FileBytes = _file.BaseStream.Length;
-            }
+            await WriteAllAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _statements.Writer.TryComplete(ex);
+            throw;
         }
         finally
         {
@@ -209,6 +205,29 @@ internal sealed class StoreASqlWriter : IAsyncDisposable
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task WriteAllAsync(MySqlConnection? connection, CancellationToken cancellationToken)
+    {
+        await foreach (var statement in _statements.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_file is not null)
+            {
+                await _file.WriteAsync(statement).ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await using var command = new MySqlCommand(statement, connection) { CommandTimeout = 300 };
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (_file is not null)
+        {
+            await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            FileBytes = _file.BaseStream.Length;
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class DeterminismTests : IDisposable
     public async Task RunAsync_InProcessOnly_ReturnsTheSameOutcomeAsWithFiles()
     {
         var dir = await GenerateAsync("d", seed: 5);
-        var events = new List<StoreBEvent>();
+        var events = new List<GeneratedEvent>();
         var result = await new DataGenerator(new GeneratorOptions
         {
             Companies = 600,
@@ -56,8 +56,8 @@ public sealed class DeterminismTests : IDisposable
         var written = await File.ReadAllBytesAsync(Path.Combine(dir, DataGenerator.FileNames.Expected));
         Assert.Equal(written, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result.Expected, DataGenerator.Json));
         Assert.Empty(result.Files);
-        var lines = new List<StoreBEvent>();
-        await foreach (var e in StoreBEventFile.ReadAsync(Path.Combine(dir, DataGenerator.FileNames.Events)))
+        var lines = new List<GeneratedEvent>();
+        await foreach (var e in GeneratedEventFile.ReadAsync(Path.Combine(dir, DataGenerator.FileNames.Events)))
         {
             lines.Add(e);
         }

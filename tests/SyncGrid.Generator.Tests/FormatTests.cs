@@ -16,7 +16,7 @@ public sealed class FormatTests(GeneratedData data) : IClassFixture<GeneratedDat
     {
         var parsed = 0;
         var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var message in StoreBEventFile.ReadAsync(data.PathOf(DataGenerator.FileNames.Events)))
+        await foreach (var message in GeneratedEventFile.ReadAsync(data.PathOf(DataGenerator.FileNames.Events)))
         {
             switch (SapEventParser.Parse(message.Value, "test"))
             {

@@ -8,11 +8,11 @@ public sealed class GeneratedData : IAsyncLifetime
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("syncgrid-generate-").FullName;
 
-    public List<StoreACompanyRow> Companies { get; } = [];
+    public List<GeneratedCompanyRow> Companies { get; } = [];
 
-    public List<StoreAContactRow> Contacts { get; } = [];
+    public List<GeneratedContactRow> Contacts { get; } = [];
 
-    public List<StoreBEvent> Events { get; } = [];
+    public List<GeneratedEvent> Events { get; } = [];
 
     public GenerationResult Result { get; private set; } = null!;
 

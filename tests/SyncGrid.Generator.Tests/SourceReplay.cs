@@ -67,7 +67,7 @@ internal sealed class SourceReplay
         await replay.ExportAsync(data.PathOf(DataGenerator.FileNames.ExportPart1), null);
         await replay.ExportAsync(data.PathOf(DataGenerator.FileNames.ExportPart2), null);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var message in StoreBEventFile.ReadAsync(data.PathOf(DataGenerator.FileNames.Events)))
+        await foreach (var message in GeneratedEventFile.ReadAsync(data.PathOf(DataGenerator.FileNames.Events)))
         {
             if (!seen.Add(message.Key + "\u001f" + Convert.ToBase64String(message.Value)))
             {
@@ -93,7 +93,7 @@ internal sealed class SourceReplay
 
     public bool Synced(Tin tin) => Merged.ContainsKey(tin.Value) && StatusOf(tin.Value) == "synced";
 
-    private void StoreA(List<StoreACompanyRow> companies, List<StoreAContactRow> contacts)
+    private void StoreA(List<GeneratedCompanyRow> companies, List<GeneratedContactRow> contacts)
     {
         var rows = companies.ToDictionary(c => c.Id);
         var validRows = new HashSet<int>();
@@ -178,7 +178,7 @@ internal sealed class SourceReplay
         }
     }
 
-    private void Event(StoreBEvent message)
+    private void Event(GeneratedEvent message)
     {
         EventMessages++;
         switch (SapEventParser.Parse(message.Value, "events@" + EventMessages))

@@ -19,8 +19,8 @@ public sealed class StoreADatabaseTests : IDisposable
     {
         await using var direct = await TestDatabase.CreateAsync("gen_direct");
         await using var loaded = await TestDatabase.CreateAsync("gen_file");
-        var companies = new List<StoreACompanyRow>();
-        var contacts = new List<StoreAContactRow>();
+        var companies = new List<GeneratedCompanyRow>();
+        var contacts = new List<GeneratedContactRow>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var result = await new DataGenerator(new GeneratorOptions
         {
@@ -82,6 +82,25 @@ public sealed class StoreADatabaseTests : IDisposable
         var replaced = await new DataGenerator(Options(true)).RunAsync(timeout.Token);
         var rows = await ReadCompaniesAsync(database.ConnectionString, timeout.Token);
         Assert.Equal(replaced.Expected.Raw.StoreA.CompanyRows, rows.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_TheDatabaseRefusesTheRows_FailsWithItsErrorInsteadOfWaiting()
+    {
+        await using var database = await TestDatabase.CreateAsync("gen_refused");
+        await using (var connection = new MySqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new MySqlCommand("CREATE TABLE companies (id INT PRIMARY KEY)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var run = new DataGenerator(new GeneratorOptions { Companies = 20_000, Seed = 1, StoreAConnectionString = database.ConnectionString }).RunAsync(timeout.Token);
+
+        var error = await Assert.ThrowsAsync<MySqlException>(() => run);
+        Assert.Contains("name", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(timeout.IsCancellationRequested);
     }
 
     private sealed record CompanyBytes(byte[]? Name, byte[]? Inn, byte[]? Address, byte[]? Phone, byte[]? BankName, string? Kpp, string? Email, DateTime UpdatedAt, bool IsDeleted);

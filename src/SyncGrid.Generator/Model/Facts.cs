@@ -1,5 +1,3 @@
-using SyncGrid.Domain.Records;
-
 namespace SyncGrid.Generator.Model;
 
 /// <summary>The truth about one company: what the register knows and what its source records are drawn from.</summary>
@@ -56,11 +54,6 @@ internal sealed class CompanyFacts
     public required string RegisterStatus { get; init; }
 
     public required DateTimeOffset RegistrationDate { get; init; }
-
-    public CompanyCategory Category => Individual ? CompanyCategory.IndividualEntrepreneur : CompanyCategory.Organization;
-
-    /// <summary>Every KPP the company has (head office first).</summary>
-    public IEnumerable<string> AllKpps => HeadKpp is null ? [] : new[] { HeadKpp }.Concat(BranchKpps);
 }
 
 /// <summary>A person: a company's own staff member, or one of the shared people who serve many companies.</summary>

@@ -93,7 +93,7 @@ internal static class GenerateCommand
 
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(writer, new GenerateOutput(result.Elapsed.TotalSeconds, masked, result.Files.Select(f => new FileOutput(f.Path, f.Kind, f.Bytes, f.Records, f.Encoding, f.Gzip)).ToList(), result.Expected with { Sample = [] }));
+                CliOutput.WriteJson(writer, new GenerateOutput(result.Elapsed.TotalSeconds, result.Utf8Fallbacks, masked, result.Files.Select(f => new FileOutput(f.Path, f.Kind, f.Bytes, f.Records, f.Encoding, f.Gzip)).ToList(), result.Expected with { Sample = [] }));
                 return 0;
             }
 
@@ -149,7 +149,7 @@ internal static class GenerateCommand
         ? $"{(bytes / (double)(1 << 20)).ToString("N1", CultureInfo.InvariantCulture)} MiB"
         : $"{(bytes / 1024.0).ToString("N1", CultureInfo.InvariantCulture)} KiB";
 
-    private sealed record GenerateOutput(double Seconds, string? StoreA, IReadOnlyList<FileOutput> Files, ExpectedOutcome Expected);
+    private sealed record GenerateOutput(double Seconds, int Utf8Fallbacks, string? StoreA, IReadOnlyList<FileOutput> Files, ExpectedOutcome Expected);
 
     private sealed record FileOutput(string Path, string Kind, long Bytes, long Records, string Encoding, bool Gzip);
 }

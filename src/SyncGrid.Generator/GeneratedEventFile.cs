@@ -9,10 +9,10 @@ namespace SyncGrid.Generator;
 /// <c>{"key":"&lt;partnerId&gt;","value":&lt;the message's JSON, verbatim&gt;}</c>, or
 /// <c>{"key":…,"valueBase64":"…"}</c> for a message that is not one JSON value (poison messages).
 /// </summary>
-public static class StoreBEventFile
+public static class GeneratedEventFile
 {
     /// <summary>Writes one line.</summary>
-    public static void WriteLine(Stream stream, StoreBEvent message, bool valueIsJson)
+    public static void WriteLine(Stream stream, GeneratedEvent message, bool valueIsJson)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(message);
@@ -34,7 +34,7 @@ public static class StoreBEventFile
     }
 
     /// <summary>Reads the messages of an event file in order, each value as the exact bytes of the message.</summary>
-    public static async IAsyncEnumerable<StoreBEvent> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<GeneratedEvent> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         var number = 0;
@@ -51,7 +51,7 @@ public static class StoreBEventFile
     }
 
     /// <summary>Parses one line.</summary>
-    public static StoreBEvent Parse(string line, int lineNumber = 0)
+    public static GeneratedEvent Parse(string line, int lineNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(line);
         using var document = JsonDocument.Parse(line);
@@ -60,12 +60,12 @@ public static class StoreBEventFile
             ?? throw new InvalidDataException($"Line {lineNumber}: the key is null.");
         if (root.TryGetProperty("value", out var value))
         {
-            return new StoreBEvent(key, Encoding.UTF8.GetBytes(value.GetRawText()));
+            return new GeneratedEvent(key, Encoding.UTF8.GetBytes(value.GetRawText()));
         }
 
         if (root.TryGetProperty("valueBase64", out var encoded))
         {
-            return new StoreBEvent(key, Convert.FromBase64String(encoded.GetString() ?? string.Empty));
+            return new GeneratedEvent(key, Convert.FromBase64String(encoded.GetString() ?? string.Empty));
         }
 
         throw new InvalidDataException($"Line {lineNumber}: neither \"value\" nor \"valueBase64\".");
