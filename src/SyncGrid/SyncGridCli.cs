@@ -23,6 +23,7 @@ public static class SyncGridCli
             root.Add(command);
         }
 
+        root.Add(GenerateCommand.Build());
         return root;
     }
 
