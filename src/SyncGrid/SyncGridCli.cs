@@ -24,6 +24,7 @@ public static class SyncGridCli
         }
 
         root.Add(GenerateCommand.Build());
+        root.Add(DemoCommand.Build());
         return root;
     }
 
