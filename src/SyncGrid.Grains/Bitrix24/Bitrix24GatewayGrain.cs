@@ -37,11 +37,13 @@ public sealed partial class Bitrix24GatewayGrain(
     private Task? _pump;
     private DateTimeOffset? _firstRequestAt;
     private Bitrix24GatewayStats _stats = new();
+    private Bitrix24GatewayMetrics.QueueDepth? _depth;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _pacer = new LeakyBucketPacer(_options.BurstLimit, _options.DrainPerSecond, time.GetUtcNow());
+        _depth = metrics.TrackQueue(this.GetPrimaryKeyString());
         _pump = PumpAsync();
         return Task.CompletedTask;
     }
@@ -60,6 +62,8 @@ public sealed partial class Bitrix24GatewayGrain(
         {
             pending.Completion.TrySetException(new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' was deactivated ({reason.Description}); the group did not run."));
         }
+
+        _depth?.Dispose();
     }
 
     /// <inheritdoc />
@@ -72,7 +76,7 @@ public sealed partial class Bitrix24GatewayGrain(
 
         var pending = new Pending(group, new TaskCompletionSource<ValueList<Bitrix24Result>>(TaskCreationOptions.RunContinuationsAsynchronously), time.GetUtcNow());
         _queue.AddLast(pending);
-        metrics.Queued(group.Count);
+        _depth?.Add(group.Count);
         _wake.TrySetResult();
         if (_queue.Sum(p => p.Group.Count) >= _options.BatchSize)
         {
@@ -207,8 +211,9 @@ public sealed partial class Bitrix24GatewayGrain(
             }
         }
 
-        metrics.Queued(-entries.Count);
+        _depth?.Add(-entries.Count);
         Bitrix24BatchResult result;
+        var started = time.GetTimestamp();
         try
         {
             result = await client.BatchAsync(entries, halt: false);
@@ -219,7 +224,7 @@ public sealed partial class Bitrix24GatewayGrain(
         }
 
         var now = time.GetUtcNow();
-        metrics.Request(result.Request.Outcome);
+        metrics.Request(result.Request.Outcome, time.GetElapsedTime(started));
         _stats = _stats with { Requests = _stats.Requests + 1 };
         if (result.Request.Outcome is Bitrix24Outcome.RateLimited or Bitrix24Outcome.OperatingLimited)
         {
@@ -233,7 +238,7 @@ public sealed partial class Bitrix24GatewayGrain(
                 _queue.AddFirst(groups[g]);
             }
 
-            metrics.Queued(entries.Count);
+            _depth?.Add(entries.Count);
             LogRefused(logger, this.GetPrimaryKeyString(), result.Request.Outcome, _refusalsInARow);
             return;
         }
@@ -255,7 +260,7 @@ public sealed partial class Bitrix24GatewayGrain(
             foreach (var command in group.Group)
             {
                 var r = result.For(entries[index++].Key);
-                metrics.Command(r.Outcome);
+                metrics.Command(command.Method, r.Outcome);
                 if (r.Outcome == Bitrix24Outcome.OperatingLimited)
                 {
                     _blocked[command.Method] = r.OperatingResetAt is { } reset && reset > now ? reset : now + _options.OperatingBlockFallback;
