@@ -36,7 +36,8 @@ public sealed partial class TelemetryListener(IServiceProvider services, IOption
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.UseUrls([.. (options.Value.PrometheusUrl ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(services.GetRequiredService<ILoggerFactory>());
+        // Scrapes and probes come every few seconds: ASP.NET Core's per-request lines would drown the silo's log.
+        builder.Services.AddSingleton<ILoggerFactory>(new QuietRequestsLoggerFactory(services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         var app = builder.Build();
         app.MapSyncGridTelemetry(services);
@@ -66,6 +67,39 @@ public sealed partial class TelemetryListener(IServiceProvider services, IOption
 
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Metrics and health listening on {Addresses} (/metrics, /health/live, /health/ready)")]
     private static partial void LogListening(ILogger logger, IEnumerable<string> addresses);
+
+    /// <summary>The host's loggers, with ASP.NET Core's categories (request lines, endpoint lines) kept to warnings and above.</summary>
+    private sealed class QuietRequestsLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName)
+        {
+            var logger = inner.CreateLogger(categoryName);
+            return categoryName.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ? new WarningsOnly(logger) : logger;
+        }
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        // The host owns the inner factory.
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class WarningsOnly(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning && inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+        }
+    }
 
     /// <summary>The host owns the process lifetime: no console handling here.</summary>
     private sealed class EmbeddedLifetime : IHostLifetime

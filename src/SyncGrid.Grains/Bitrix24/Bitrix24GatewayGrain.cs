@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Bitrix24;
@@ -15,7 +16,9 @@ namespace SyncGrid.Grains.Bitrix24;
 /// before running it, and hands every other outcome — lost answers included — back to the callers, who know whether
 /// their command was a write that must be looked up before it is repeated.
 /// </summary>
+// Its queue and pacer live in memory: Orleans' activation rebalancer and repartitioner must not move it (it still moves on failure).
 [Reentrant]
+[Immovable]
 public sealed partial class Bitrix24GatewayGrain(
     IBitrix24Client client,
     IOptions<Bitrix24GatewayOptions> options,

@@ -22,7 +22,11 @@ public sealed class ClusterHealthCheck(IServiceProvider services) : IHealthCheck
             var data = new Dictionary<string, object> { ["silo"] = silo.SiloAddress.ToString(), ["status"] = status.ToString(), ["activeSilos"] = active };
             return status == SiloStatus.Active
                 ? HealthCheckResult.Healthy($"Silo {silo.SiloAddress} is active in cluster {silo.ClusterId}; {active} active silos.", data)
-                : HealthCheckResult.Unhealthy($"Silo {silo.SiloAddress} is {status}, not active in cluster {silo.ClusterId}.", data: data);
+                : HealthCheckResult.Unhealthy(
+                    status == SiloStatus.None
+                        ? $"Silo {silo.SiloAddress} has not joined cluster {silo.ClusterId} yet."
+                        : $"Silo {silo.SiloAddress} is {status}, not active in cluster {silo.ClusterId}.",
+                    data: data);
         }
 
         if (services.GetService<IGrainFactory>() is not { } grains)
