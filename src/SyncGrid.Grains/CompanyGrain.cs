@@ -24,6 +24,7 @@ public sealed partial class CompanyGrain(
     IReadModelWriter readModel,
     IServiceProvider services,
     IOptions<CompanySyncOptions> syncOptions,
+    GridMetrics metrics,
     TimeProvider time,
     ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
 {
@@ -93,6 +94,8 @@ public sealed partial class CompanyGrain(
             await ScheduleWorkAsync(TimeSpan.Zero);
         }
 
+        metrics.Merged("company", companies.Applied, companies.Unchanged);
+        metrics.Merged("contact", contacts.Result.RecordsApplied, contacts.Result.RecordsUnchanged);
         LogSubmitted(logger, _tin.Value, companies.Applied, companies.Unchanged, contacts.Result.RecordsApplied, writes);
         return new SubmitResult(companies.Applied, companies.Unchanged, 0).Add(contacts.Result with { StateWrites = writes });
     }

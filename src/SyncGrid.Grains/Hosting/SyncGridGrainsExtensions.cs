@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
 using SyncGrid.Grains.Ingest;
 
@@ -19,6 +20,8 @@ public static class SyncGridGrainsExtensions
         builder.Services.TryAddSingleton<Bitrix24GatewayMetrics>();
         builder.Services.TryAddSingleton<Bitrix24Presets>();
         builder.Services.TryAddSingleton<StoreAMetrics>();
+        builder.Services.TryAddSingleton<IngestMetrics>();
+        builder.Services.TryAddSingleton<GridMetrics>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
         return builder;
     }

@@ -25,6 +25,7 @@ namespace SyncGrid.Grains.Ingest;
 public sealed partial class PartnerIngestGrain(
     [PersistentState("partner-ingest", GrainStorageNames.Grid)] IPersistentState<PartnerIngestState> state,
     IRejectStore rejects,
+    IngestMetrics metrics,
     ILogger<PartnerIngestGrain> logger) : Grain, IPartnerIngestGrain, IAsyncObserver<byte[]>, IStreamSubscriptionObserver
 {
     // A malformed message is kept in the rejects store up to this many characters.
@@ -63,7 +64,7 @@ public sealed partial class PartnerIngestGrain(
     public Task<SubmitResult> IngestAsync(byte[] message, string position, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return HandleAsync(SapEventParser.Parse(message, position), "message", () => Raw(message), cancellationToken);
+        return HandleAsync(SapEventParser.Parse(message, position), IngestMetrics.StoreBEvents, "message", () => Raw(message), cancellationToken);
     }
 
     /// <summary>
@@ -74,18 +75,19 @@ public sealed partial class PartnerIngestGrain(
     private Task<SubmitResult> IngestExportAsync(byte[] record, string transportPosition)
     {
         var message = StoreBExportEnvelope.Read(record, transportPosition);
-        return HandleAsync(message.Result, "partner", () => message.Raw, CancellationToken.None);
+        return HandleAsync(message.Result, IngestMetrics.StoreBExports, "partner", () => message.Raw, CancellationToken.None);
     }
 
-    private async Task<SubmitResult> HandleAsync(SapEventResult parsed, string rawField, Func<string?> raw, CancellationToken cancellationToken)
+    private async Task<SubmitResult> HandleAsync(SapEventResult parsed, string source, string rawField, Func<string?> raw, CancellationToken cancellationToken)
     {
         var partnerId = this.GetPrimaryKeyString();
         var entries = new List<RejectEntry>();
         var result = SubmitResult.None;
+        var outcome = "unchanged";
         switch (parsed)
         {
             case PartnerChanged changed:
-                result = await ChangedAsync(changed, partnerId, entries, cancellationToken);
+                (result, outcome) = await ChangedAsync(changed, partnerId, source, entries, cancellationToken);
                 break;
             case PartnerDeleted deleted when state.State.LastTin is { } lastTin:
                 result = await WithdrawAsync(lastTin, partnerId, deleted.OccurredAt, cancellationToken);
@@ -99,22 +101,26 @@ public sealed partial class PartnerIngestGrain(
                 break;
             case PartnerDeleted deleted:
                 entries.Add(new RejectEntry(SourceStore.StoreB, partnerId, deleted.Position, "partnerId", deleted.PartnerId, "partner.unknown", "A PartnerDeleted event for a partner never seen with a valid TIN: nothing to delete."));
+                outcome = "refused";
                 break;
             case Rejected rejected:
                 entries.Add(new RejectEntry(SourceStore.StoreB, partnerId, rejected.Position, rawField, raw(), rejected.Code, rejected.Message));
+                outcome = "malformed";
                 break;
         }
 
         if (entries.Count > 0)
         {
             await rejects.RecordAsync(entries, cancellationToken);
+            metrics.Rejected(entries);
             LogRejected(logger, partnerId, entries.Count);
         }
 
+        metrics.Ingested(source, outcome == "unchanged" && result.RecordsApplied > 0 ? "applied" : outcome);
         return result;
     }
 
-    private async Task<SubmitResult> ChangedAsync(PartnerChanged changed, string partnerId, List<RejectEntry> entries, CancellationToken cancellationToken)
+    private async Task<(SubmitResult Result, string Outcome)> ChangedAsync(PartnerChanged changed, string partnerId, string source, List<RejectEntry> entries, CancellationToken cancellationToken)
     {
         var company = RecordNormalizer.Normalize(changed.Company);
         entries.AddRange(RejectEntry.FromNormalized(company, SourceStore.StoreB, partnerId, changed.Position));
@@ -129,6 +135,12 @@ public sealed partial class PartnerIngestGrain(
             }
         }
 
+        if (company.Record is null && company.Problems.Count > 0)
+        {
+            // The local TIN checks refused it: a company that never costs a register lookup.
+            metrics.Prefiltered(source, company.Problems[0].Code);
+        }
+
         var result = SubmitResult.None;
         var newTin = company.Record?.Tin.Value;
         var changedAt = changed.Company.Source.ChangedAt;
@@ -138,7 +150,7 @@ public sealed partial class PartnerIngestGrain(
             // events, say): it must not move the partner back. Same-TIN pictures still go to the company, which keeps
             // the newest version of each source record anyway.
             LogStale(logger, partnerId, changedAt, since);
-            return result;
+            return (result, "stale");
         }
 
         if (state.State.LastTin is { } lastTin && lastTin != newTin)
@@ -166,7 +178,7 @@ public sealed partial class PartnerIngestGrain(
             await state.WriteStateAsync(cancellationToken);
         }
 
-        return result;
+        return (result, company.Record is null ? "refused" : "unchanged");
     }
 
     private Task<SubmitResult> WithdrawAsync(string tin, string partnerId, DateTimeOffset at, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain;
 using SyncGrid.Sources.StoreA;
@@ -16,6 +17,8 @@ namespace SyncGrid.Grains.Ingest;
 /// the page is acknowledged. Contacts are extracted after the companies' full extract; from then on, a changed
 /// company also republishes its contacts, whose routing follows the company's TIN.
 /// </summary>
+// A singleton with an in-memory poll loop: Orleans' activation rebalancer and repartitioner must not move it.
+[Immovable]
 public sealed partial class StoreACoordinatorGrain(
     [PersistentState("store-a-coordinator", GrainStorageNames.Grid)] IPersistentState<StoreACoordinatorState> state,
     IServiceProvider services,

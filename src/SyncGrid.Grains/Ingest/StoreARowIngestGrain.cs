@@ -24,7 +24,7 @@ namespace SyncGrid.Grains.Ingest;
 public sealed partial class StoreARowIngestGrain(
     [PersistentState("store-a-row-ingest", GrainStorageNames.Grid)] IPersistentState<StoreARowIngestState> state,
     IRejectStore rejects,
-    StoreAMetrics metrics,
+    IngestMetrics metrics,
     ILogger<StoreARowIngestGrain> logger) : Grain, IStoreARowIngestGrain, IAsyncObserver<byte[]>, IStreamSubscriptionObserver
 {
     // A malformed record is kept in the rejects store up to this many characters.
@@ -64,8 +64,10 @@ public sealed partial class StoreARowIngestGrain(
             var (code, message) = parsed.Success
                 ? (StoreARejectCodes.EnvelopeMalformed, $"The record under key {key} holds the row {parsed.Envelope.Key}.")
                 : (parsed.Code, parsed.Message);
-            await rejects.RecordAsync([new RejectEntry(SourceStore.StoreA, key, transportPosition, "envelope", Raw(envelope), code, message)], cancellationToken);
-            metrics.Ingested("malformed");
+            RejectEntry[] malformed = [new RejectEntry(SourceStore.StoreA, key, transportPosition, "envelope", Raw(envelope), code, message)];
+            await rejects.RecordAsync(malformed, cancellationToken);
+            metrics.Rejected(malformed);
+            metrics.Ingested(IngestMetrics.StoreA, "malformed");
             LogRejected(logger, key, 1);
             return SubmitResult.None;
         }
@@ -74,7 +76,7 @@ public sealed partial class StoreARowIngestGrain(
         if (state.State.LastChangedAt is { } last && e.ChangedAt < last)
         {
             // A version older than one already handled (a redelivery): routing by it would undo the newer one.
-            metrics.Ingested("stale");
+            metrics.Ingested(IngestMetrics.StoreA, "stale");
             LogStale(logger, key, e.ChangedAt, last);
             return new SubmitResult(0, 1, 0);
         }
@@ -90,10 +92,11 @@ public sealed partial class StoreARowIngestGrain(
         if (entries.Count > 0)
         {
             await rejects.RecordAsync(entries, cancellationToken);
+            metrics.Rejected(entries);
             LogRejected(logger, key, entries.Count);
         }
 
-        metrics.Ingested(result.Name);
+        metrics.Ingested(IngestMetrics.StoreA, result.Name);
         return result.Result;
     }
 
@@ -107,6 +110,11 @@ public sealed partial class StoreARowIngestGrain(
             var normalized = RecordNormalizer.Normalize(mapped.Raw);
             entries.AddRange(RejectEntry.FromNormalized(normalized, SourceStore.StoreA, row.Key, e.Position));
             record = normalized.Record;
+            if (record is null && normalized.Problems.Count > 0)
+            {
+                // The local TIN checks refused it: a company that never costs a register lookup.
+                metrics.Prefiltered(IngestMetrics.StoreA, normalized.Problems[0].Code);
+            }
         }
 
         var result = SubmitResult.None;

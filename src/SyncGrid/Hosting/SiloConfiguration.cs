@@ -87,6 +87,7 @@ public static class SiloConfiguration
         var options = ReadOptions(configuration);
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
+        ActivationBalancing.Configure(silo, options);
         ConfigureOutsideSystems(silo.Services, configuration);
         var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
