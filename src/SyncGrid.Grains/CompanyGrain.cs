@@ -65,21 +65,30 @@ public sealed partial class CompanyGrain(
         var contacts = await ForwardContactsAsync(submission, companies, cancellationToken);
 
         var writes = contacts.Result.StateWrites;
-        if (companies.Changed || contacts.InlineLinksChanged)
+        if (companies.Changed)
         {
-            if (companies.Changed)
-            {
-                _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
-                UpdateStatusAfterMerge();
-                DecideNextStep();
-            }
+            _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+            UpdateStatusAfterMerge();
+            DecideNextStep();
+        }
 
+        var notifyLater = false;
+        if (contacts.Bound.Count > 0 && state.State.Bitrix24.ContactsNotifiedFor is not null && state.State.Status != CompanySyncStatus.Synced)
+        {
+            // Contacts bound while the company is on its way back to Bitrix24 (an update, a retry): they learn its id
+            // with all the others once it is synced again, so none is left waiting for a notification that never comes.
+            state.State.Bitrix24.ContactsNotifiedFor = null;
+            notifyLater = true;
+        }
+
+        if (companies.Changed || contacts.InlineLinksChanged || notifyLater)
+        {
             state.State.Version++;
             await state.WriteStateAsync(cancellationToken);
             writes++;
         }
 
-        if (contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
+        if (!notifyLater && contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
         {
             await NotifyContactsAsync(contacts.Bound, cancellationToken);
         }

@@ -334,6 +334,13 @@ public sealed class PipelineRun : IAsyncDisposable
                 cancellationToken);
         }
 
+        // The history first: SAP's change events are replayed once the exports are in the grid, as an installation
+        // switches from its initial load to the live topic (a deletion must find the partner it deletes).
+        while ((await _lag!.GetProgressAsync(cancellationToken)).FirstOrDefault(p => p.Source == StoreBImportRequest.DefaultTopic)?.Lag is not 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+
         foreach (var file in events)
         {
             var batch = new List<KafkaRecord>(1000);
