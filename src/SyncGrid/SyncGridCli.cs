@@ -25,6 +25,7 @@ public static class SyncGridCli
 
         root.Add(GenerateCommand.Build());
         root.Add(DemoCommand.Build());
+        root.Add(RunCommand.Build());
         return root;
     }
 

@@ -336,7 +336,7 @@ public sealed class PipelineRun : IAsyncDisposable
 
         // The history first: SAP's change events are replayed once the exports are in the grid, as an installation
         // switches from its initial load to the live topic (a deletion must find the partner it deletes).
-        while ((await _lag!.GetProgressAsync(cancellationToken)).FirstOrDefault(p => p.Source == StoreBImportRequest.DefaultTopic)?.Lag is not 0)
+        while ((await _lag!.GetProgressAsync(cancellationToken)).FirstOrDefault(p => p.Source.EndsWith(StoreBImportRequest.DefaultTopic, StringComparison.Ordinal))?.Lag is not 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
