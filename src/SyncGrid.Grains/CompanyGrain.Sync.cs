@@ -51,14 +51,17 @@ public sealed partial class CompanyGrain
         var validity = syncOptions.Value.VerdictValidity;
         if (state.State.Verdict is { } verdict && now - verdict.ObtainedAt < validity)
         {
+            metrics.Verdict("hit");
             ApplyVerdict(verdict);
         }
         else if (state.State.NotFoundAt is { } at && now - at < validity)
         {
+            metrics.Verdict("negative-hit");
             SetStatus(CompanySyncStatus.Rejected, "register.not-found");
         }
         else if (state.State.Status is not CompanySyncStatus.ValidationPending)
         {
+            metrics.Verdict("miss");
             SetStatus(CompanySyncStatus.ValidationPending, null);
         }
     }

@@ -24,6 +24,7 @@ public sealed partial class CompanyGrain(
     IReadModelWriter readModel,
     IServiceProvider services,
     IOptions<CompanySyncOptions> syncOptions,
+    GridMetrics metrics,
     TimeProvider time,
     ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
 {
@@ -64,21 +65,30 @@ public sealed partial class CompanyGrain(
         var contacts = await ForwardContactsAsync(submission, companies, cancellationToken);
 
         var writes = contacts.Result.StateWrites;
-        if (companies.Changed || contacts.InlineLinksChanged)
+        if (companies.Changed)
         {
-            if (companies.Changed)
-            {
-                _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
-                UpdateStatusAfterMerge();
-                DecideNextStep();
-            }
+            _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+            UpdateStatusAfterMerge();
+            DecideNextStep();
+        }
 
+        var notifyLater = false;
+        if (contacts.Bound.Count > 0 && state.State.Bitrix24.ContactsNotifiedFor is not null && state.State.Status != CompanySyncStatus.Synced)
+        {
+            // Contacts bound while the company is on its way back to Bitrix24 (an update, a retry): they learn its id
+            // with all the others once it is synced again, so none is left waiting for a notification that never comes.
+            state.State.Bitrix24.ContactsNotifiedFor = null;
+            notifyLater = true;
+        }
+
+        if (companies.Changed || contacts.InlineLinksChanged || notifyLater)
+        {
             state.State.Version++;
             await state.WriteStateAsync(cancellationToken);
             writes++;
         }
 
-        if (contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
+        if (!notifyLater && contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
         {
             await NotifyContactsAsync(contacts.Bound, cancellationToken);
         }
@@ -93,6 +103,8 @@ public sealed partial class CompanyGrain(
             await ScheduleWorkAsync(TimeSpan.Zero);
         }
 
+        metrics.Merged("company", companies.Applied, companies.Unchanged);
+        metrics.Merged("contact", contacts.Result.RecordsApplied, contacts.Result.RecordsUnchanged);
         LogSubmitted(logger, _tin.Value, companies.Applied, companies.Unchanged, contacts.Result.RecordsApplied, writes);
         return new SubmitResult(companies.Applied, companies.Unchanged, 0).Add(contacts.Result with { StateWrites = writes });
     }
@@ -200,7 +212,16 @@ public sealed partial class CompanyGrain(
             }
 
             Add(batches, contact.Key, contact);
-            upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            if (contact.IsDeleted)
+            {
+                // A deleted record binds the company to nobody: its link goes, so no later withdrawal (a parent's
+                // deletion) reaches that source record again once it lives under another company.
+                removals.Add(source);
+            }
+            else
+            {
+                upserts.Add(new ContactLink(source, contact.Key, contact.Parent, hash, contact.Source.ChangedAt));
+            }
         }
 
         foreach (var parent in submission.CompleteContactLists)

@@ -44,7 +44,7 @@ public sealed partial class ContactGrain(
                 throw new ArgumentException($"Contact {_key} was given a record of {record.Key} ({record.Source}).", nameof(records));
             }
 
-            var key = record.Source.Key;
+            var key = new ContactRecordKey(record.Source.Key, record.CompanyTin);
             var hash = ContentHash.Of(record);
             if (state.State.Records.TryGetValue(key, out var stored)
                 && ((stored.Hash == hash && stored.Record.Source.ChangedAt == record.Source.ChangedAt) || !SourceVersions.Supersedes(record, stored.Record)))
@@ -80,7 +80,7 @@ public sealed partial class ContactGrain(
         {
             Key = _key,
             Merged = _merged,
-            Sources = new(state.State.Records.Values.Select(r => r.Record.Source).Order()),
+            Sources = new(state.State.Records.Values.Select(r => r.Record.Source).Distinct().Order()),
             Version = state.State.Version,
             Bitrix24ContactId = state.State.Bitrix24.ContactId,
             LastError = state.State.Bitrix24.LastError,

@@ -31,23 +31,25 @@ internal sealed class RegisterClient(HttpClient http, RegisterHealth health, Reg
             return new RegisterLookup.Refused(stopped.Reason ?? "Register lookups are stopped.");
         }
 
+        var started = time.GetTimestamp();
         var lookup = await SendAsync(tin, kpp, cancellationToken).ConfigureAwait(false);
+        var took = time.GetElapsedTime(started);
         switch (lookup)
         {
             case RegisterLookup.Found found:
-                metrics.Lookup("found");
+                metrics.Lookup("found", took);
                 RegisterLog.Answered(logger, tin.Value, found.Verdict.Status.ToString());
                 break;
             case RegisterLookup.NotFound:
-                metrics.Lookup("not-found");
+                metrics.Lookup("not-found", took);
                 RegisterLog.Answered(logger, tin.Value, "not found");
                 break;
             case RegisterLookup.Unavailable unavailable:
-                metrics.Lookup("unavailable");
+                metrics.Lookup("unavailable", took);
                 RegisterLog.Unavailable(logger, tin.Value, unavailable.Reason);
                 break;
             case RegisterLookup.Refused:
-                metrics.Lookup("refused");
+                metrics.Lookup("refused", took);
                 break;
         }
 

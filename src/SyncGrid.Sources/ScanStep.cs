@@ -6,4 +6,7 @@ internal enum ScanStep
     NeedMore,
     Item,
     Done,
+
+    /// <summary>The <c>partners</c> array has just opened (only when the scanner was asked to pause there).</summary>
+    PartnersOpened,
 }

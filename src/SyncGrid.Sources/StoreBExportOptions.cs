@@ -14,6 +14,14 @@ public sealed record StoreBExportOptions
     /// </summary>
     public long? StartAfter { get; init; }
 
+    /// <summary>
+    /// The last partner already checkpointed, with its byte offset; when set it replaces <see cref="StartAfter"/>. A plain
+    /// UTF-8 export in a seekable stream is not scanned up to it: the reader reads the file's head (for
+    /// <c>exportedAt</c>) and jumps to the offset. Compressed or transcoded exports are scanned, skipping partners up to
+    /// and including its index. Default <see langword="null"/>.
+    /// </summary>
+    public StoreBExportResumePoint? ResumeAt { get; init; }
+
     /// <summary>The size of the read buffer in bytes. Default 1 MiB.</summary>
     public int BufferSize { get; init; } = 1 << 20;
 

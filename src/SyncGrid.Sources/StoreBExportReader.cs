@@ -58,23 +58,27 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
         ArgumentNullException.ThrowIfNull(stream);
         gzip = gzip || await StartsWithGzipMagicAsync(stream, cancellationToken).ConfigureAwait(false);
         var decoded = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-        if (_options.Encoding.CodePage != Encoding.UTF8.CodePage)
+        var transcoded = _options.Encoding.CodePage != Encoding.UTF8.CodePage;
+        if (transcoded)
         {
             decoded = Encoding.CreateTranscodingStream(decoded, _options.Encoding, Encoding.UTF8, leaveOpen: !gzip);
         }
 
+        // Only a plain UTF-8 seekable stream has offsets that are file offsets; anything else scans up to the resume point.
+        var jump = _options.ResumeAt is { } resume && !gzip && !transcoded && stream.CanSeek ? resume : null;
         await using (decoded == stream ? null : decoded)
         {
-            await foreach (var item in ScanAsync(decoded, fallbackTime, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in ScanAsync(decoded, fallbackTime, jump, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }
         }
     }
 
-    private async IAsyncEnumerable<StoreBExportItem> ScanAsync(Stream stream, DateTimeOffset fallbackTime, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StoreBExportItem> ScanAsync(Stream stream, DateTimeOffset fallbackTime, StoreBExportResumePoint? jump, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var scanner = new StoreBExportScanner(fallbackTime, _options.StartAfter, _options.SourceName);
+        var scanner = new StoreBExportScanner(fallbackTime, _options.ResumeAt?.Index ?? _options.StartAfter, _options.SourceName, pauseAtPartners: jump is not null);
+        var origin = jump is null ? 0 : stream.Position;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_options.BufferSize, 16));
         var start = 0;
         var end = 0;
@@ -98,6 +102,33 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
                     yield break;
                 }
 
+                if (step == ScanStep.PartnersOpened)
+                {
+                    if (jump is { } target && target.ByteOffset > bufferOffset + start)
+                    {
+                        if (target.ByteOffset < bufferOffset + end)
+                        {
+                            // Already buffered: skip to it in place.
+                            var at = (int)(target.ByteOffset - bufferOffset);
+                            if (IsValueStart(buffer[at]))
+                            {
+                                start = at;
+                                scanner.JumpTo(target.Index);
+                            }
+                        }
+                        else if (await IsValueStartAsync(stream, origin + target.ByteOffset, origin + bufferOffset + end, cancellationToken).ConfigureAwait(false))
+                        {
+                            stream.Position = origin + target.ByteOffset;
+                            bufferOffset = target.ByteOffset;
+                            start = end = 0;
+                            isFinal = false;
+                            scanner.JumpTo(target.Index);
+                        }
+                    }
+
+                    continue;
+                }
+
                 if (start > 0)
                 {
                     Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
@@ -110,9 +141,11 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
                 {
                     if (buffer.Length >= _options.MaxPartnerBytes)
                     {
-                        yield return scanner.Stop(SapRejectCodes.JsonShape,
+                        var stop = scanner.Stop(SapRejectCodes.JsonShape,
                             string.Create(CultureInfo.InvariantCulture, $"A single JSON value is larger than {_options.MaxPartnerBytes} bytes (MaxPartnerBytes); reading stops."),
-                            bufferOffset);
+                            bufferOffset,
+                            buffer.AsSpan(0, end));
+                        yield return stop;
                         yield break;
                     }
 
@@ -136,6 +169,28 @@ public sealed class StoreBExportReader(StoreBExportOptions options)
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Whether the byte at <paramref name="position"/> can start a JSON value, so a jump there lands on a partner; the
+    /// stream is left at <paramref name="resumePosition"/> (where the scan stopped reading) when it cannot.
+    /// </summary>
+    private static async ValueTask<bool> IsValueStartAsync(Stream stream, long position, long resumePosition, CancellationToken cancellationToken)
+    {
+        if (position >= stream.Length)
+        {
+            return false;
+        }
+
+        stream.Position = position;
+        var first = new byte[1];
+        var read = await FillAsync(stream, first, cancellationToken).ConfigureAwait(false);
+        var valueStart = read == 1 && IsValueStart(first[0]);
+        stream.Position = valueStart ? position : resumePosition;
+        return valueStart;
+    }
+
+    private static bool IsValueStart(byte first) =>
+        first is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (>= (byte)'0' and <= (byte)'9');
 
     /// <summary>Reads until the memory is full or the stream ends, so each scan sees as much as the buffer holds.</summary>
     private static async ValueTask<int> FillAsync(Stream stream, Memory<byte> memory, CancellationToken cancellationToken)

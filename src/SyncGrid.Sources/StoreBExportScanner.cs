@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -9,13 +8,19 @@ namespace SyncGrid.Sources;
 /// one partner at a time, and keeps only the reader state between calls. A unit (a root property, a partner) is
 /// consumed only once it is complete, so a unit split across buffer refills is re-read whole from its start.
 /// </summary>
-internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? startAfter, string? sourceName)
+/// <param name="fallbackTime">The partners' source time when no <c>exportedAt</c> comes before them.</param>
+/// <param name="startAfter">The index of the last partner to skip, if any.</param>
+/// <param name="sourceName">The prefix of positions.</param>
+/// <param name="pauseAtPartners">Whether <see cref="Next"/> returns <see cref="ScanStep.PartnersOpened"/> once, right after the array opens.</param>
+internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? startAfter, string? sourceName, bool pauseAtPartners = false)
 {
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 256 });
     private Phase _phase = Phase.Start;
     private long _lastIndex = -1;
     private DateTimeOffset? _exportedAt;
+    private DateTimeOffset? _partnersExportedAt;
     private DateTimeOffset _partnerTime;
+    private bool _pauseAtPartners = pauseAtPartners;
 
     private enum Phase
     {
@@ -49,13 +54,13 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
             {
                 if (!reader.Read())
                 {
-                    return NeedMore(isFinal, dataOffset, ref consumed, ref item);
+                    return NeedMore(data, isFinal, dataOffset, ref consumed, ref item);
                 }
 
                 switch (_phase)
                 {
                     case Phase.Start when reader.TokenType != JsonTokenType.StartObject:
-                        item = Stop(SapRejectCodes.JsonShape, $"The export is a JSON {reader.TokenType}, not an object.", dataOffset + reader.TokenStartIndex);
+                        item = Stop(SapRejectCodes.JsonShape, $"The export is a JSON {reader.TokenType}, not an object.", dataOffset + reader.TokenStartIndex, data[(int)reader.TokenStartIndex..]);
                         consumed = (int)reader.BytesConsumed;
                         return ScanStep.Item;
                     case Phase.Start:
@@ -71,15 +76,23 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
                             && !(reader.TokenType == JsonTokenType.StartArray && string.Equals(name, "partners", StringComparison.Ordinal))
                             && !reader.TrySkip()))
                         {
-                            return NeedMore(isFinal, dataOffset, ref consumed, ref item);
+                            return NeedMore(data, isFinal, dataOffset, ref consumed, ref item);
                         }
 
-                        if (RootProperty(in reader, name, dataOffset) is { } rejected)
+                        if (RootProperty(in reader, name, data, dataOffset) is { } rejected)
                         {
                             item = rejected;
                             consumed = (int)reader.BytesConsumed;
                             _state = reader.CurrentState;
                             return ScanStep.Item;
+                        }
+
+                        if (_phase == Phase.Partners && _pauseAtPartners)
+                        {
+                            _pauseAtPartners = false;
+                            consumed = (int)reader.BytesConsumed;
+                            _state = reader.CurrentState;
+                            return ScanStep.PartnersOpened;
                         }
 
                         break;
@@ -90,7 +103,7 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
                         var start = reader.TokenStartIndex;
                         if (IsContainer(reader.TokenType) && !reader.TrySkip())
                         {
-                            return NeedMore(isFinal, dataOffset, ref consumed, ref item);
+                            return NeedMore(data, isFinal, dataOffset, ref consumed, ref item);
                         }
 
                         var index = ++_lastIndex;
@@ -111,34 +124,51 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            _phase = Phase.Done;
-            item = Fail(SapRejectCodes.JsonMalformed, $"The export is not valid JSON, reading stops: {ex.Message}", dataOffset + consumed);
+            item = Stop(SapRejectCodes.JsonMalformed, $"The export is not valid JSON, reading stops: {ex.Message}", dataOffset + consumed, data[consumed..]);
             return ScanStep.Item;
         }
     }
 
     /// <summary>Ends the read with a rejection, for a caller that cannot go on (a partner larger than the buffer may grow).</summary>
-    public StoreBExportItem Stop(string code, string message, long offset)
+    /// <param name="code">The reason code.</param>
+    /// <param name="message">The reason.</param>
+    /// <param name="offset">The stream offset where reading stops.</param>
+    /// <param name="tail">The unread bytes at that point; the first <see cref="StoreBExportItem.MaxTailBytes"/> are kept.</param>
+    public StoreBExportItem Stop(string code, string message, long offset, ReadOnlySpan<byte> tail)
     {
         _phase = Phase.Done;
-        return Fail(code, message, offset);
+        return Fail(code, message, offset, tail) with { EndsRead = true };
+    }
+
+    /// <summary>
+    /// Continues after a jump of the stream to the partner at <paramref name="index"/> (a checkpointed partner's offset):
+    /// the next value read is that partner. Only valid right after <see cref="ScanStep.PartnersOpened"/>, while the
+    /// reader expects the array's first value.
+    /// </summary>
+    public void JumpTo(long index)
+    {
+        if (_phase != Phase.Partners || _lastIndex != -1)
+        {
+            throw new InvalidOperationException("The scanner can only jump right after the partners array opened.");
+        }
+
+        _lastIndex = index - 1;
     }
 
     private static bool IsContainer(JsonTokenType token) => token is JsonTokenType.StartObject or JsonTokenType.StartArray;
 
-    private ScanStep NeedMore(bool isFinal, long dataOffset, ref int consumed, ref StoreBExportItem? item)
+    private ScanStep NeedMore(ReadOnlySpan<byte> data, bool isFinal, long dataOffset, ref int consumed, ref StoreBExportItem? item)
     {
         if (!isFinal)
         {
             return ScanStep.NeedMore;
         }
 
-        _phase = Phase.Done;
-        item = Fail(SapRejectCodes.JsonMalformed, "The export ends before its JSON is complete (truncated file); reading stops.", dataOffset + consumed);
+        item = Stop(SapRejectCodes.JsonMalformed, "The export ends before its JSON is complete (truncated file); reading stops.", dataOffset + consumed, data[consumed..]);
         return ScanStep.Item;
     }
 
-    private StoreBExportItem? RootProperty(ref readonly Utf8JsonReader reader, string? name, long dataOffset)
+    private StoreBExportItem? RootProperty(ref readonly Utf8JsonReader reader, string? name, ReadOnlySpan<byte> data, long dataOffset)
     {
         switch (name)
         {
@@ -146,11 +176,12 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
                 _exportedAt = reader.TokenType == JsonTokenType.String ? SapEventParser.TryTime(reader.GetString()) : null;
                 return null;
             case "partners" when reader.TokenType == JsonTokenType.StartArray:
+                _partnersExportedAt = _exportedAt;
                 _partnerTime = _exportedAt ?? fallbackTime;
                 _phase = Phase.Partners;
                 return null;
             case "partners":
-                return Fail(SapRejectCodes.JsonShape, "The export's partners is not a JSON array.", dataOffset + reader.TokenStartIndex);
+                return Fail(SapRejectCodes.JsonShape, "The export's partners is not a JSON array.", dataOffset + reader.TokenStartIndex, data[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]);
             default:
                 return null;
         }
@@ -159,19 +190,31 @@ internal sealed class StoreBExportScanner(DateTimeOffset fallbackTime, long? sta
     private StoreBExportItem Partner(ReadOnlySpan<byte> json, long index, long offset)
     {
         var position = Position(index, offset);
+        var raw = json.ToArray();
         if (!Utf8.IsValid(json))
         {
-            return new(new Rejected(SapRejectCodes.JsonMalformed, "The partner is not valid UTF-8 (is the file's encoding option right?).", position), index, offset);
+            return new(new Rejected(SapRejectCodes.JsonMalformed, "The partner is not valid UTF-8 (is the file's encoding option right?).", position), index, offset)
+            {
+                Utf8Json = raw,
+                ExportedAt = _partnersExportedAt,
+            };
         }
 
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         using var document = JsonDocument.ParseValue(ref reader);
-        return new(SapPartnerMapper.Map(document.RootElement, _partnerTime, position), index, offset);
+        return new(SapPartnerMapper.Map(document.RootElement, _partnerTime, position), index, offset)
+        {
+            Utf8Json = raw,
+            ExportedAt = _partnersExportedAt,
+        };
     }
 
-    private StoreBExportItem Fail(string code, string message, long offset) =>
-        new(new Rejected(code, message, Position(_lastIndex + 1, offset)), _lastIndex + 1, offset);
+    private StoreBExportItem Fail(string code, string message, long offset, ReadOnlySpan<byte> raw) =>
+        new(new Rejected(code, message, Position(_lastIndex + 1, offset)), _lastIndex + 1, offset)
+        {
+            Utf8Json = raw[..Math.Min(raw.Length, StoreBExportItem.MaxTailBytes)].ToArray(),
+            ExportedAt = _partnersExportedAt,
+        };
 
-    private string Position(long index, long offset) =>
-        string.Create(CultureInfo.InvariantCulture, $"{sourceName}{(sourceName is null ? "" : "#")}partners[{index}]@{offset}");
+    private string Position(long index, long offset) => StoreBExportPosition.Format(sourceName, index, offset);
 }

@@ -18,11 +18,15 @@ public static class SyncGridCli
         root.Add(SandboxCommand.Build());
         root.Add(ApiCommand.Build());
         root.Add(OrdersCommand.Build());
+        root.Add(ImportCommand.Build());
         foreach (var command in GridClientCommands.Build())
         {
             root.Add(command);
         }
 
+        root.Add(GenerateCommand.Build());
+        root.Add(DemoCommand.Build());
+        root.Add(RunCommand.Build());
         return root;
     }
 

@@ -284,4 +284,131 @@ public sealed class StoreBExportReaderTests : IDisposable
         });
         Assert.True(read < 10);
     }
+    [Fact]
+    public async Task ReadAsync_Items_CarryTheirExactUtf8BytesAndTheExportTime()
+    {
+        var partners = new[] { PartnerJson(0), "{ \"partnerId\" : \"P1\",\n  \"name\": \"spaced\\u0020out\" }", "[1,2]" };
+        var json = Export(partners);
+        var items = await ReadAsync(json);
+
+        Assert.Equal(partners, items.Select(i => Encoding.UTF8.GetString(i.Utf8Json.Span)));
+        Assert.All(items, i => Assert.Equal(ExportedAt, i.ExportedAt));
+        Assert.All(items, i => Assert.False(i.EndsRead));
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.All(items, i => Assert.True(bytes.AsSpan((int)i.ByteOffset).StartsWith(i.Utf8Json.Span)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ExportedAtMissingOrAfterPartners_ItemsHaveNoExportTime()
+    {
+        var after = await ReadAsync("{\"partners\":[" + PartnerJson(1) + "],\"exportedAt\":\"2026-09-30T23:00:00Z\"}");
+        Assert.Null(Assert.Single(after).ExportedAt);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Windows1251_ItemBytesAreTheTranscodedUtf8()
+    {
+        var partner = PartnerJson(1, "ЗАО «Вектор»");
+        var items = await ReadAsync(SourceText.Windows1251.GetBytes(Export([partner])), new StoreBExportOptions { Encoding = SourceText.Windows1251 });
+        Assert.Equal(partner, Encoding.UTF8.GetString(Assert.Single(items).Utf8Json.Span));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedFile_TheEndingRejectionCarriesTheUnreadTail()
+    {
+        var json = Export(Enumerable.Range(0, 3).Select(i => PartnerJson(i)));
+        var items = await ReadAsync(Encoding.UTF8.GetBytes(json)[..^40], new StoreBExportOptions { BufferSize = 64 });
+        var last = items[^1];
+        Assert.True(last.EndsRead);
+        Assert.All(items[..^1], i => Assert.False(i.EndsRead));
+        Assert.Contains("{\"partnerId\":\"P2\"", Encoding.UTF8.GetString(last.Utf8Json.Span), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, 0, 256)]
+    [InlineData(true, 0, 256)]
+    [InlineData(false, 3, 256)]
+    [InlineData(true, 3, 1 << 20)]
+    public async Task ReadAsync_ResumeAtOnPlainUtf8_JumpsToTheOffsetAndYieldsWhatAFullReadYields(bool bom, int leadingBytes, int bufferSize)
+    {
+        var json = Export(Enumerable.Range(0, 200).Select(i => PartnerJson(i)));
+        byte[] bytes = [.. new byte[leadingBytes], .. bom ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. Encoding.UTF8.GetBytes(json)];
+        var full = await ReadFromAsync(bytes, leadingBytes, new StoreBExportOptions { BufferSize = 256 });
+        var checkpoint = full[120];
+
+        using var stream = new CountingStream(bytes) { Position = leadingBytes };
+        var resumed = new List<StoreBExportItem>();
+        await foreach (var item in new StoreBExportReader(new StoreBExportOptions { BufferSize = bufferSize, ResumeAt = new(checkpoint.Index, checkpoint.ByteOffset) }).ReadAsync(stream, Fallback))
+        {
+            resumed.Add(item);
+        }
+
+        Assert.Equal(full[121..].Select(Describe), resumed.Select(Describe));
+        Assert.All(resumed, i => Assert.Equal(ExportedAt, i.ExportedAt));
+        if (bufferSize < bytes.Length)
+        {
+            Assert.True(stream.BytesRead < bytes.Length / 2, $"The resumed read read {stream.BytesRead} of {bytes.Length} bytes: it scanned instead of jumping.");
+        }
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task ReadAsync_ResumeAtOnGzipOrTranscodedExport_ScansToTheCheckpoint(bool gzip, bool windows1251)
+    {
+        var json = Export(Enumerable.Range(0, 50).Select(i => PartnerJson(i, "Вектор")));
+        var encoding = windows1251 ? SourceText.Windows1251 : Encoding.UTF8;
+        var bytes = encoding.GetBytes(json);
+        if (gzip)
+        {
+            using var compressed = new MemoryStream();
+            await using (var zip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                await zip.WriteAsync(bytes);
+            }
+
+            bytes = compressed.ToArray();
+        }
+
+        var full = await ReadAsync(bytes, new StoreBExportOptions { Encoding = encoding });
+        var resumed = await ReadAsync(bytes, new StoreBExportOptions { Encoding = encoding, ResumeAt = new(full[29].Index, full[29].ByteOffset) });
+        Assert.Equal(full[30..].Select(Describe), resumed.Select(Describe));
+    }
+
+    [Fact]
+    public async Task ReadAsync_ResumeAtAnOffsetThatIsNoValue_FallsBackToScanning()
+    {
+        var json = Export(Enumerable.Range(0, 20).Select(i => PartnerJson(i)));
+        var full = await ReadAsync(json);
+        var resumed = await ReadAsync(json, new StoreBExportOptions { ResumeAt = new(full[9].Index, full[9].ByteOffset - 2) });
+        Assert.Equal(full[10..].Select(Describe), resumed.Select(Describe));
+    }
+
+    private static string Describe(StoreBExportItem item) =>
+        $"{item.Index}@{item.ByteOffset}:{item.Result.Position}:{Encoding.UTF8.GetString(item.Utf8Json.Span)}";
+
+    private static async Task<List<StoreBExportItem>> ReadFromAsync(byte[] bytes, int origin, StoreBExportOptions options)
+    {
+        using var stream = new MemoryStream(bytes) { Position = origin };
+        var result = new List<StoreBExportItem>();
+        await foreach (var item in new StoreBExportReader(options).ReadAsync(stream, Fallback))
+        {
+            result.Add(item);
+        }
+
+        return result;
+    }
+
+    /// <summary>A memory stream that counts the bytes read from it (a derived memory stream funnels every read through this overload).</summary>
+    private sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+    }
 }

@@ -13,6 +13,9 @@ public interface IRejectStore
     /// <summary>One page of stored rejects matching the filters, newest first.</summary>
     Task<IReadOnlyList<RejectRow>> QueryAsync(RejectQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Occurrences (sum of counts) by reason code among the rejects matching the filters (paging ignored).</summary>
+    /// <summary>
+    /// Distinct rejects (one per source record, field, reason and raw value; repeated sightings of the same bad value
+    /// count once) by reason code among the rejects matching the filters (paging ignored).
+    /// </summary>
     Task<IReadOnlyDictionary<string, long>> CountByReasonAsync(RejectQuery query, CancellationToken cancellationToken = default);
 }

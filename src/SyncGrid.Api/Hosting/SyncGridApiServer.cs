@@ -21,7 +21,9 @@ public static class SyncGridApiServer
     /// <summary>
     /// Builds the web application. From <paramref name="host"/> it takes <see cref="IGrainFactory"/> (required), the read
     /// model and rejects store (when the host has none, both are reached through the cluster with
-    /// <c>IGridQueryGrain</c>), every <see cref="ISourceProgressProvider"/>, the <see cref="TimeProvider"/> and the logger factory.
+    /// <c>IGridQueryGrain</c>), every <see cref="ISourceProgressProvider"/>, the <see cref="TimeProvider"/> and the logger factory;
+    /// and, when the host has them, its meter provider and health checks, served at <c>/metrics</c>, <c>/health/live</c>
+    /// and <c>/health/ready</c> without a token.
     /// </summary>
     public static WebApplication Build(SyncGridApiOptions options, IServiceProvider host)
     {
@@ -68,6 +70,7 @@ public static class SyncGridApiServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSyncGridApi();
+        app.MapSyncGridTelemetry(host);
         return app;
     }
 

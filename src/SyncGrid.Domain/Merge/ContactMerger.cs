@@ -5,7 +5,8 @@ namespace SyncGrid.Domain.Merge;
 
 /// <summary>
 /// Merges the records of one contact (one <see cref="ContactKey"/>), possibly from several companies and stores.
-/// The latest version of each source record counts; the most recently changed live record wins each field, except
+/// The latest version of each source record under each company counts (a record that moved from one company to another
+/// is a withdrawal under the old company and a live version under the new one, whatever their times); the most recently changed live record wins each field, except
 /// that an initial ("И.") never replaces a full first or middle name; the companies are the union over live records.
 /// Order-independent like <see cref="CompanyMerger"/>.
 /// </summary>
@@ -15,7 +16,7 @@ public static class ContactMerger
     public static MergedContact? Merge(ContactKey key, IEnumerable<ContactRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var live = SourceVersions.LiveLatest(records, r => r.Source, r => r.IsDeleted, r =>
+        var live = SourceVersions.LiveLatest(records, r => r.Source, r => (r.Source.Key, r.CompanyTin), r => r.IsDeleted, r =>
         {
             if (r.Key != key)
             {

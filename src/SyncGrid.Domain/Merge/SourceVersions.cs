@@ -26,13 +26,18 @@ public static class SourceVersions
 
     /// <summary>The live latest versions, oldest first (so that overwriting in order leaves the latest winner).</summary>
     internal static List<T> LiveLatest<T>(IEnumerable<T> records, Func<T, SourceRef> source, Func<T, bool> isDeleted, Action<T> check)
+        where T : class =>
+        LiveLatest(records, source, r => source(r).Key, isDeleted, check);
+
+    internal static List<T> LiveLatest<T, TKey>(IEnumerable<T> records, Func<T, SourceRef> source, Func<T, TKey> versionKey, Func<T, bool> isDeleted, Action<T> check)
         where T : class
+        where TKey : notnull
     {
-        var latest = new Dictionary<SourceKey, T>();
+        var latest = new Dictionary<TKey, T>();
         foreach (var record in records)
         {
             check(record);
-            var key = source(record).Key;
+            var key = versionKey(record);
             if (!latest.TryGetValue(key, out var current) || IsNewer(record, current, source, isDeleted))
             {
                 latest[key] = record;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Bitrix24;
@@ -15,7 +16,9 @@ namespace SyncGrid.Grains.Bitrix24;
 /// before running it, and hands every other outcome — lost answers included — back to the callers, who know whether
 /// their command was a write that must be looked up before it is repeated.
 /// </summary>
+// Its queue and pacer live in memory: Orleans' activation rebalancer and repartitioner must not move it (it still moves on failure).
 [Reentrant]
+[Immovable]
 public sealed partial class Bitrix24GatewayGrain(
     IBitrix24Client client,
     IOptions<Bitrix24GatewayOptions> options,
@@ -37,11 +40,13 @@ public sealed partial class Bitrix24GatewayGrain(
     private Task? _pump;
     private DateTimeOffset? _firstRequestAt;
     private Bitrix24GatewayStats _stats = new();
+    private Bitrix24GatewayMetrics.QueueDepth? _depth;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _pacer = new LeakyBucketPacer(_options.BurstLimit, _options.DrainPerSecond, time.GetUtcNow());
+        _depth = metrics.TrackQueue(this.GetPrimaryKeyString());
         _pump = PumpAsync();
         return Task.CompletedTask;
     }
@@ -60,6 +65,8 @@ public sealed partial class Bitrix24GatewayGrain(
         {
             pending.Completion.TrySetException(new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' was deactivated ({reason.Description}); the group did not run."));
         }
+
+        _depth?.Dispose();
     }
 
     /// <inheritdoc />
@@ -72,7 +79,7 @@ public sealed partial class Bitrix24GatewayGrain(
 
         var pending = new Pending(group, new TaskCompletionSource<ValueList<Bitrix24Result>>(TaskCreationOptions.RunContinuationsAsynchronously), time.GetUtcNow());
         _queue.AddLast(pending);
-        metrics.Queued(group.Count);
+        _depth?.Add(group.Count);
         _wake.TrySetResult();
         if (_queue.Sum(p => p.Group.Count) >= _options.BatchSize)
         {
@@ -207,8 +214,9 @@ public sealed partial class Bitrix24GatewayGrain(
             }
         }
 
-        metrics.Queued(-entries.Count);
+        _depth?.Add(-entries.Count);
         Bitrix24BatchResult result;
+        var started = time.GetTimestamp();
         try
         {
             result = await client.BatchAsync(entries, halt: false);
@@ -219,7 +227,7 @@ public sealed partial class Bitrix24GatewayGrain(
         }
 
         var now = time.GetUtcNow();
-        metrics.Request(result.Request.Outcome);
+        metrics.Request(result.Request.Outcome, time.GetElapsedTime(started));
         _stats = _stats with { Requests = _stats.Requests + 1 };
         if (result.Request.Outcome is Bitrix24Outcome.RateLimited or Bitrix24Outcome.OperatingLimited)
         {
@@ -233,7 +241,7 @@ public sealed partial class Bitrix24GatewayGrain(
                 _queue.AddFirst(groups[g]);
             }
 
-            metrics.Queued(entries.Count);
+            _depth?.Add(entries.Count);
             LogRefused(logger, this.GetPrimaryKeyString(), result.Request.Outcome, _refusalsInARow);
             return;
         }
@@ -255,7 +263,7 @@ public sealed partial class Bitrix24GatewayGrain(
             foreach (var command in group.Group)
             {
                 var r = result.For(entries[index++].Key);
-                metrics.Command(r.Outcome);
+                metrics.Command(command.Method, r.Outcome);
                 if (r.Outcome == Bitrix24Outcome.OperatingLimited)
                 {
                     _blocked[command.Method] = r.OperatingResetAt is { } reset && reset > now ? reset : now + _options.OperatingBlockFallback;

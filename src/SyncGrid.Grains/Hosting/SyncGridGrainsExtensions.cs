@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
+using SyncGrid.Grains.Ingest;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,9 @@ public static class SyncGridGrainsExtensions
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<Bitrix24GatewayMetrics>();
         builder.Services.TryAddSingleton<Bitrix24Presets>();
+        builder.Services.TryAddSingleton<StoreAMetrics>();
+        builder.Services.TryAddSingleton<IngestMetrics>();
+        builder.Services.TryAddSingleton<GridMetrics>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
         return builder;
     }

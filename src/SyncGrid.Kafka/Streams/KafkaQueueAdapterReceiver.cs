@@ -24,6 +24,7 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly ILogger<KafkaQueueAdapterReceiver> _logger;
     private readonly Lock _gate = new();
     private IConsumer<byte[], byte[]>? _consumer;
+    private KafkaMetrics.PartitionPosition? _position;
     private long _committed = -1;
 
     public KafkaQueueAdapterReceiver(string provider, QueueId queue, KafkaStreamOptions options, Serializer serializer, KafkaMetrics metrics,
@@ -43,9 +44,12 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
                 KafkaClientConfigs.Consumer(_options.BootstrapServers, _options.ConsumerGroupId, _options.ClientSettings))
             .Build();
         consumer.Assign(new TopicPartitionOffset(_partition, Offset.Stored));
+        var position = _metrics.TrackPartition(_partition.Topic, _partition.Partition.Value);
+        position.Update(-1, StartOffset(consumer, timeout / 2));
         lock (_gate)
         {
             _consumer = consumer;
+            _position = position;
         }
 
         LogAssigned(_logger, _provider, _partition.Topic, _partition.Partition.Value, _options.ConsumerGroupId);
@@ -71,6 +75,8 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
                     batches.Add(batch);
                 }
             }
+
+            UpdatePosition(_consumer);
         }
 
         if (batches.Count > 0)
@@ -95,6 +101,8 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         {
             consumer = _consumer;
             _consumer = null;
+            _position?.Dispose();
+            _position = null;
         }
 
         if (consumer is null)
@@ -133,6 +141,39 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             _metrics.Commit(succeeded: false);
             LogCommitFailed(_logger, ex, _provider, _partition.Topic, _partition.Partition.Value, next);
             throw;
+        }
+    }
+
+    /// <summary>Where reading starts: the group's committed offset, else the earliest (auto.offset.reset); -1 when unknown.</summary>
+    private long StartOffset(IConsumer<byte[], byte[]> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            var committed = consumer.Committed([_partition], timeout).FirstOrDefault()?.Offset ?? Offset.Unset;
+            return committed.Value >= 0 ? committed.Value : consumer.QueryWatermarkOffsets(_partition, timeout).Low.Value;
+        }
+        catch (KafkaException)
+        {
+            // The gauge waits for the first poll instead.
+            return -1;
+        }
+    }
+
+    /// <summary>The lag gauge's inputs: the high watermark librdkafka learnt from its last fetch, and the read position.</summary>
+    private void UpdatePosition(IConsumer<byte[], byte[]> consumer)
+    {
+        if (_position is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _position.Update(consumer.GetWatermarkOffsets(_partition).High.Value, consumer.Position(_partition).Value);
+        }
+        catch (KafkaException)
+        {
+            // Offsets are unknown for now (the partition is being fetched for the first time).
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace SyncGrid.Storage.Batching;
@@ -13,14 +14,21 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private readonly Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> _execute;
     private readonly int _maxBatchSize;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Action<int, TimeSpan>? _observeBatch;
     private readonly Task[] _workers;
 
-    public GroupCommitQueue(Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> execute, int maxBatchSize, int concurrency)
+    /// <param name="execute">Executes one batch; returns one result per item, in order.</param>
+    /// <param name="maxBatchSize">Most items per batch.</param>
+    /// <param name="concurrency">Batches executed at once.</param>
+    /// <param name="observeBatch">Told the size and duration of every executed batch (metrics).</param>
+    public GroupCommitQueue(Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TResult>>> execute, int maxBatchSize, int concurrency,
+        Action<int, TimeSpan>? observeBatch = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _execute = execute;
         _maxBatchSize = maxBatchSize;
+        _observeBatch = observeBatch;
         _workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -30,15 +38,21 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     /// <summary>Items executed so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
+    /// <summary>Items enqueued and not yet taken into a batch.</summary>
+    public long Waiting => Interlocked.Read(ref _waiting);
+
     private long _batches;
     private long _items;
+    private long _waiting;
 
     /// <summary>Enqueues one item; completes with its result when its batch has executed.</summary>
     public Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken = default)
     {
         var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _waiting);
         if (!_channel.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _waiting);
             throw new ObjectDisposedException(nameof(GroupCommitQueue<TItem, TResult>), "The storage is shutting down.");
         }
 
@@ -77,6 +91,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
                 continue;
             }
 
+            Interlocked.Add(ref _waiting, -batch.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 var results = await _execute(batch.Select(p => p.Item).ToList(), _stopping.Token).ConfigureAwait(false);
@@ -84,6 +100,8 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
                 {
                     batch[i].Completion.TrySetResult(results[i]);
                 }
+
+                _observeBatch?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
 
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _items, batch.Count);

@@ -28,8 +28,17 @@ public sealed partial class MariaDbGrainStorage : IGrainStorage, IAsyncDisposabl
     private readonly ILogger<MariaDbGrainStorage> _logger;
     private readonly GroupCommitQueue<ReadRequest, ReadResult> _reads;
     private readonly GroupCommitQueue<WriteRequest, WriteResult> _writes;
+    private readonly IDisposable[] _gauges;
 
-    public MariaDbGrainStorage(string serviceId, MariaDbGrainStorageOptions options, Serializer serializer, IActivatorProvider activators, ILogger<MariaDbGrainStorage> logger)
+    /// <param name="serviceId">The Orleans service id the states belong to.</param>
+    /// <param name="options">Connection and batching.</param>
+    /// <param name="serializer">The Orleans serializer of the states.</param>
+    /// <param name="activators">Creates empty states.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="metrics">Where batch sizes, durations and queue depths are reported (none when null).</param>
+    /// <param name="name">The storage's name (the <c>storage</c> tag of the metrics). Default <c>syncgrid</c>.</param>
+    public MariaDbGrainStorage(string serviceId, MariaDbGrainStorageOptions options, Serializer serializer, IActivatorProvider activators, ILogger<MariaDbGrainStorage> logger,
+        GrainStorageMetrics? metrics = null, string name = "syncgrid")
     {
         ArgumentNullException.ThrowIfNull(options);
         _serviceId = serviceId;
@@ -37,8 +46,11 @@ public sealed partial class MariaDbGrainStorage : IGrainStorage, IAsyncDisposabl
         _serializer = serializer;
         _activators = activators;
         _logger = logger;
-        _reads = new(ReadBatchAsync, options.MaxBatchSize, options.MaxConcurrentBatches);
-        _writes = new(WriteBatchAsync, options.MaxBatchSize, options.MaxConcurrentBatches);
+        _reads = new(ReadBatchAsync, options.MaxBatchSize, options.MaxConcurrentBatches,
+            metrics is null ? null : (states, duration) => metrics.Batch(name, "read", states, duration));
+        _writes = new(WriteBatchAsync, options.MaxBatchSize, options.MaxConcurrentBatches,
+            metrics is null ? null : (states, duration) => metrics.Batch(name, "write", states, duration));
+        _gauges = metrics is null ? [] : [metrics.TrackQueue(name, "read", () => _reads.Waiting), metrics.TrackQueue(name, "write", () => _writes.Waiting)];
     }
 
     /// <summary>Grain states written so far and the batches they took: the ratio is the group-commit factor.</summary>
@@ -110,6 +122,11 @@ public sealed partial class MariaDbGrainStorage : IGrainStorage, IAsyncDisposabl
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        foreach (var gauge in _gauges)
+        {
+            gauge.Dispose();
+        }
+
         await _writes.DisposeAsync().ConfigureAwait(false);
         await _reads.DisposeAsync().ConfigureAwait(false);
     }

@@ -22,12 +22,16 @@ public static class SyncGridStorageExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options.ConnectionString, "the grain storage");
+        services.AddMetrics();
+        services.TryAddSingleton<GrainStorageMetrics>();
         services.AddGrainStorage(name, (sp, _) => new MariaDbGrainStorage(
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             options,
             sp.GetRequiredService<Serializer>(),
             sp.GetRequiredService<IActivatorProvider>(),
-            sp.GetRequiredService<ILogger<MariaDbGrainStorage>>()));
+            sp.GetRequiredService<ILogger<MariaDbGrainStorage>>(),
+            sp.GetRequiredService<GrainStorageMetrics>(),
+            name));
         return services;
     }
 

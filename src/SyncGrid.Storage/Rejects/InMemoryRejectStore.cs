@@ -46,7 +46,7 @@ public sealed class InMemoryRejectStore(TimeProvider time) : IRejectStore
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyDictionary<string, long>>(
-                Matching(query).GroupBy(r => r.Row.Entry.ReasonCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Row.Count), StringComparer.Ordinal));
+                Matching(query).GroupBy(r => r.Row.Entry.ReasonCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal));
         }
     }
 

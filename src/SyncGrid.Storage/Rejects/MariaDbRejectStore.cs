@@ -96,7 +96,7 @@ public sealed class MariaDbRejectStore : IRejectStore
         ArgumentNullException.ThrowIfNull(query);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = FilteredCommand(connection, "SELECT reason_code, SUM(count) FROM syncgrid_reject", query, " GROUP BY reason_code");
+        await using var command = FilteredCommand(connection, "SELECT reason_code, COUNT(*) FROM syncgrid_reject", query, " GROUP BY reason_code");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

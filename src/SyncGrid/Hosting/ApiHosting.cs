@@ -50,6 +50,7 @@ public static class ApiHosting
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        ObservabilityHosting.AddToClient(builder);
         builder.UseOrleansClient(client => ClientConfiguration.Configure(client, builder.Configuration));
         if (SiloConfiguration.MariaDbConnectionString(builder.Configuration) is { } connectionString)
         {

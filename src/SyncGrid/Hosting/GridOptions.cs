@@ -37,4 +37,16 @@ public sealed class GridOptions
     /// <summary>How many storage batches run at once. Default 4.</summary>
     [Range(1, 64)]
     public int StorageConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Whether Orleans' activation repartitioner runs (experimental in Orleans 10, ORLEANSEXP001): it moves activations
+    /// that call each other onto the same silo while keeping activation counts even. Default false.
+    /// </summary>
+    public bool ActivationRepartitioning { get; set; }
+
+    /// <summary>
+    /// Whether Orleans' activation rebalancer runs (experimental in Orleans 10, ORLEANSEXP002): a cluster-wide worker
+    /// migrates activations to even out activation counts and memory across silos. Default false.
+    /// </summary>
+    public bool ActivationRebalancing { get; set; }
 }

@@ -90,8 +90,10 @@ public static class SiloConfiguration
         var options = ReadOptions(configuration);
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
+        ActivationBalancing.Configure(silo, options);
         silo.AddSyncGridOrders(configuration.GetSection(OrdersOptions.Section));
         ConfigureOutsideSystems(silo.Services, configuration);
+        var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
         {
             // Store B's change events: partitions of the topic are the stream queues, balanced across silos.
@@ -99,9 +101,18 @@ public static class SiloConfiguration
             {
                 o.BootstrapServers = bootstrap;
                 o.Topics.Add(StoreBStreams.Namespace);
+                o.Topics.Add(StoreBStreams.ExportsTopic(configuration[StoreBStreams.ExportsTopicSetting]));
+                if (storeA is not null)
+                {
+                    // Store A's rows, published by its coordinator, reach the row ingest grains the same way.
+                    o.Topics.Add(storeA.Topic);
+                }
+
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
             });
         }
+
+        StoreAHosting.Configure(silo, configuration, storeA);
 
         if (connectionString is null)
         {

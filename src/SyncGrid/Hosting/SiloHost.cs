@@ -32,6 +32,7 @@ public static class SiloHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        ObservabilityHosting.AddToSilo(builder);
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
         ApiHosting.AddToSiloIfEnabled(builder);
         return builder.Build();

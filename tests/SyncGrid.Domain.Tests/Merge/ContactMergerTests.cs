@@ -46,6 +46,19 @@ public class ContactMergerTests
     }
 
     [Fact]
+    public void Merge_RecordMovedToAnotherCompanyAtTheSameTime_LivesUnderTheNewOne()
+    {
+        // The old company withdraws the record at the very time the new company files it: the withdrawal must not
+        // shadow the live version, since they are versions of the record under two different companies.
+        var moved = Contact(new RawContact { Source = A("10", 5), CompanyInn = "7736050003", FullName = "Петрова Анна", Emails = ["anna@example.ru"] });
+        var withdrawn = Contact(new RawContact { Source = A("10", 5), CompanyInn = "7707083893", FullName = "Петрова Анна", Emails = ["anna@example.ru"], IsDeleted = true });
+
+        var merged = ContactMerger.Merge(moved.Key, [withdrawn, moved])!;
+
+        Assert.Equal(["7736050003"], merged.Companies.Select(t => t.Value));
+    }
+
+    [Fact]
     public void Merge_AnyOrder_SameResult()
     {
         var records = new[]

@@ -166,6 +166,41 @@ public sealed class CompanySyncTests(SyncFixture fixture) : IClassFixture<SyncFi
         Assert.Null(contact.Bitrix24ContactId);
     }
 
+    [Fact]
+    public async Task Submit_ContactArrivesWithAnUpdateOfASyncedCompany_ContactIsPushedAndBound()
+    {
+        var tin = fixture.Active[42];
+        var company = fixture.Grains.GetGrain<ICompanyGrain>(tin);
+        await company.SubmitAsync(Submission([Rich(tin)], [Person(tin, $"early.{tin}@example.ru", $"{tin}-early")]));
+        await WaitForAsync([tin], CompanySyncStatus.Synced);
+        await WaitForContactPushAsync($"email:early.{tin}@example.ru");
+
+        // A newer company record (another phone: an update is due) carries a contact the company has not seen: it is
+        // bound while the company is on its way back to Bitrix24 and must still learn the company's id.
+        var newer = Rich(tin, minutes: 90) with { Phones = [] };
+        await company.SubmitAsync(Submission([newer], [Person(tin, $"late.{tin}@example.ru", $"{tin}-late")]));
+        await WaitForAsync([tin], CompanySyncStatus.Synced);
+
+        var late = await WaitForContactPushAsync($"email:late.{tin}@example.ru");
+        Assert.Contains(tin, late.Merged!.Companies.Select(t => t.Value));
+    }
+
+    private async Task<ContactSnapshot> WaitForContactPushAsync(string key)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var snapshot = await fixture.Grains.GetGrain<IContactGrain>(key).GetSnapshotAsync();
+            if (snapshot.Bitrix24ContactId is not null)
+            {
+                return snapshot;
+            }
+
+            Assert.True(watch.Elapsed < Deadline, $"{key} was not pushed within {Deadline}: companies [{string.Join(", ", snapshot.Merged?.Companies.Select(t => t.Value) ?? [])}], last error {snapshot.LastError}");
+            await Task.Delay(100);
+        }
+    }
+
     private async Task WaitForContactsAsync(int count)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();

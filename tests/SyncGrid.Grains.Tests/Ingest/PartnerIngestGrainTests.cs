@@ -73,6 +73,45 @@ public class PartnerIngestGrainTests(GridFixture grid) : IClassFixture<GridFixtu
         Assert.NotNull(row.Entry.RawValue);
     }
 
+    [Fact]
+    public async Task IngestAsync_OlderPictureUnderAnotherTin_DoesNotMoveThePartnerBack()
+    {
+        var current = Sample.NewTin();
+        var historic = Sample.NewTin();
+        var partner = "o-" + current;
+        var ingest = grid.Grains.GetGrain<IPartnerIngestGrain>(partner);
+        await ingest.IngestAsync(Changed(partner, current, "2026-10-01T09:00:00Z", "now." + current), "sapcrm.partners/0@1");
+
+        // A history export read later: the partner as it was the day before, under its old TIN.
+        var result = await ingest.IngestAsync(Changed(partner, historic, "2026-09-30T23:00:00Z", "then." + current), "export.json#partners[7]@1234");
+
+        Assert.Equal(SubmitResult.None, result);
+        Assert.Equal(current, await ingest.GetLastTinAsync());
+        Assert.NotNull((await grid.Grains.GetGrain<ICompanyGrain>(current).GetSyncStateAsync()).Merged);
+        Assert.Null((await grid.Grains.GetGrain<ICompanyGrain>(historic).GetSyncStateAsync()).Merged);
+
+        // A newer picture under the other TIN still moves it.
+        await ingest.IngestAsync(Changed(partner, historic, "2026-10-02T09:00:00Z", "later." + current), "sapcrm.partners/0@2");
+        Assert.Equal(historic, await ingest.GetLastTinAsync());
+        Assert.Null((await grid.Grains.GetGrain<ICompanyGrain>(current).GetSyncStateAsync()).Merged);
+    }
+
+    [Fact]
+    public async Task IngestAsync_PictureOlderThanADeletion_DoesNotRouteTheDeletedPartnerElsewhere()
+    {
+        var tin = Sample.NewTin();
+        var other = Sample.NewTin();
+        var partner = "x-" + tin;
+        var ingest = grid.Grains.GetGrain<IPartnerIngestGrain>(partner);
+        await ingest.IngestAsync(Changed(partner, tin, "2026-10-01T09:00:00Z", "x." + tin), "p@1");
+        await ingest.IngestAsync(Encoding.UTF8.GetBytes($$$"""{"eventId":"x","eventType":"PartnerDeleted","occurredAt":"2026-10-03T09:00:00Z","partner":{"partnerId":"{{{partner}}}"}}"""), "p@2");
+
+        await ingest.IngestAsync(Changed(partner, other, "2026-10-02T09:00:00Z", "y." + tin), "export.json#partners[1]@10");
+
+        Assert.Null((await grid.Grains.GetGrain<ICompanyGrain>(other).GetSyncStateAsync()).Merged);
+        Assert.Equal(CompanySyncStatus.Withdrawn, (await grid.Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync()).Status);
+    }
+
     private static byte[] Changed(string partner, string tin, string at, string emailUser) => Encoding.UTF8.GetBytes($$$"""
         {"eventId":"5f0c2a9e","eventType":"PartnerChanged","occurredAt":"{{{at}}}",
          "partner":{"partnerId":"{{{partner}}}","category":"ORGANIZATION","name":"ПАО  \"Сбербанк России\"",

@@ -1,0 +1,108 @@
+using SyncGrid.Sources.Import;
+
+namespace SyncGrid.IntegrationTests.Checkpoints;
+
+/// <summary>What every <see cref="ISourceCheckpointStore"/> must do. Each test uses its own identity, so tests sharing a database never meet.</summary>
+public abstract class SourceCheckpointStoreContract
+{
+    private static readonly DateTimeOffset T0 = new(2026, 10, 1, 9, 0, 0, 123, TimeSpan.Zero);
+
+    protected abstract ISourceCheckpointStore Store { get; }
+
+    protected static string NewIdentity() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+
+    protected static SourceCheckpoint Checkpoint(string identity, long lastIndex, DateTimeOffset? completedAt = null) => new()
+    {
+        Source = "store-b-export",
+        Identity = identity,
+        Name = "выгрузка-2026.json.gz",
+        Size = 1_100_000_000_000,
+        LastIndex = lastIndex,
+        ByteOffset = 3_000_000_000 + lastIndex,
+        Records = lastIndex + 1,
+        Rejected = lastIndex / 100,
+        StartedAt = T0,
+        UpdatedAt = T0.AddMinutes(lastIndex),
+        CompletedAt = completedAt,
+    };
+
+    [Fact]
+    public async Task GetAsync_Nothing_ReturnsNull() =>
+        Assert.Null(await Store.GetAsync("store-b-export", NewIdentity()));
+
+    [Fact]
+    public async Task SaveAsync_ThenGet_RoundTripsEveryField()
+    {
+        var identity = NewIdentity();
+        var saved = Checkpoint(identity, 41_999, completedAt: T0.AddHours(2));
+
+        await Store.SaveAsync(saved);
+
+        Assert.Equal(saved, await Store.GetAsync("store-b-export", identity));
+    }
+
+    [Fact]
+    public async Task SaveAsync_Forward_MovesTheCheckpoint()
+    {
+        var identity = NewIdentity();
+        await Store.SaveAsync(Checkpoint(identity, 999));
+        await Store.SaveAsync(Checkpoint(identity, 1999));
+
+        Assert.Equal(Checkpoint(identity, 1999), await Store.GetAsync("store-b-export", identity));
+    }
+
+    [Fact]
+    public async Task SaveAsync_Behind_IsIgnored()
+    {
+        var identity = NewIdentity();
+        await Store.SaveAsync(Checkpoint(identity, 1999));
+        await Store.SaveAsync(Checkpoint(identity, 999));
+
+        Assert.Equal(Checkpoint(identity, 1999), await Store.GetAsync("store-b-export", identity));
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameIndexCompleted_RecordsTheCompletion()
+    {
+        var identity = NewIdentity();
+        await Store.SaveAsync(Checkpoint(identity, 1999));
+        await Store.SaveAsync(Checkpoint(identity, 1999, completedAt: T0.AddHours(1)));
+
+        Assert.Equal(T0.AddHours(1), (await Store.GetAsync("store-b-export", identity))!.CompletedAt);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesOnlyThatCheckpoint()
+    {
+        var identity = NewIdentity();
+        var other = NewIdentity();
+        await Store.SaveAsync(Checkpoint(identity, 5));
+        await Store.SaveAsync(Checkpoint(other, 7));
+
+        Assert.True(await Store.DeleteAsync("store-b-export", identity));
+        Assert.False(await Store.DeleteAsync("store-b-export", identity));
+
+        Assert.Null(await Store.GetAsync("store-b-export", identity));
+        Assert.Equal(7, (await Store.GetAsync("store-b-export", other))!.LastIndex);
+        await Store.SaveAsync(Checkpoint(identity, 1));
+        Assert.Equal(1, (await Store.GetAsync("store-b-export", identity))!.LastIndex);
+    }
+
+    [Fact]
+    public async Task SameIdentity_OtherSource_IsAnotherCheckpoint()
+    {
+        var identity = NewIdentity();
+        await Store.SaveAsync(Checkpoint(identity, 5));
+        await Store.SaveAsync(Checkpoint(identity, 9) with { Source = "other-source" });
+
+        Assert.Equal(5, (await Store.GetAsync("store-b-export", identity))!.LastIndex);
+        Assert.Equal(9, (await Store.GetAsync("other-source", identity))!.LastIndex);
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("")]
+    [InlineData("a b")]
+    public async Task GetAsync_IdentityWithOtherCharacters_IsRefused(string identity) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.GetAsync("store-b-export", identity));
+}
