@@ -8,8 +8,8 @@ namespace SyncGrid.Domain.Orders;
 
 /// <summary>
 /// The person behind an order, normalised: names, e-mails and phones from the order and its customer card, the
-/// contact key by the grid's identity rule (e-mail, else mobile phone, else name within the company's TIN, else the
-/// RetailCRM customer card), and the company's TIN for a legal entity.
+/// contact key by the grid's identity rule (e-mail, else mobile phone, else name within the company's TIN; for a retail
+/// buyer then any phone, else the RetailCRM customer card), and the company's TIN for a legal entity.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("SyncGrid.OrderCustomer")]
 public sealed record OrderCustomer
@@ -48,7 +48,13 @@ public sealed record OrderCustomer
         var key = ContactIdentity.KeyOf(tin ?? default, name, emails, phones);
         return new OrderCustomer
         {
-            Key = key.Success ? key.Value : new ContactKey($"retailcrm:{order.Site}:{order.Customer?.Id ?? order.Id}"),
+            // A retail buyer has no company for the name rule: a fixed-line phone still identifies the person across their
+            // customer cards and sites, and so do the digits of a phone the normaliser refuses (at least ten of them);
+            // only without any phone does the customer card stand for them.
+            Key = key.Success ? key.Value
+                : phones.Count > 0 ? new ContactKey("phone:" + phones[0].E164)
+                : RawPhoneDigits(order, person) is { } digits ? new ContactKey("phone:+" + digits)
+                : new ContactKey($"retailcrm:{order.Site}:{order.Customer?.Id ?? order.Id}"),
             Name = name,
             Emails = new(emails),
             Phones = new(phones),
@@ -56,4 +62,9 @@ public sealed record OrderCustomer
             CustomerId = order.Customer?.Id,
         };
     }
+
+    private static string? RawPhoneDigits(RetailCrmOrder order, RetailCrmCustomer? person) =>
+        new[] { order.Phone, order.AdditionalPhone }.Concat(person?.Phones ?? [])
+            .Select(p => p is null ? string.Empty : new string([.. p.Where(char.IsAsciiDigit)]))
+            .FirstOrDefault(d => d.Length >= 10);
 }

@@ -22,6 +22,8 @@ internal sealed class RetailCrmShopGenerator(RetailCrmStore store, RetailCrmWire
         ("Набор ножей", 3490m, 1009), ("Сковорода 28 см", 2290m, 1010), ("Весы кухонные", 990m, 1011), ("Термос 1 л", 1590m, 1012),
     ];
 
+    private static readonly string[] MobilePrefixes = ["903", "905", "915", "916", "925", "926", "977", "985", "999"];
+
     private static readonly string[] Companies =
     [
         "7707083893|ПАО Сбербанк", "7736207543|ООО Яндекс", "7702070139|Банк ВТБ (ПАО)", "7728168971|АО Альфа-Банк", "7712040126|ПАО Аэрофлот",
@@ -135,7 +137,8 @@ internal sealed class RetailCrmShopGenerator(RetailCrmStore store, RetailCrmWire
         var female = _random.NextDouble() < 0.5;
         var first = FirstNames[_random.Next(FirstNames.Length)];
         var last = LastNames[_random.Next(LastNames.Length)] + (female && !first.EndsWith('й') ? "а" : string.Empty);
-        var phone = "+79" + _random.Next(10, 99).ToString(CultureInfo.InvariantCulture) + n.ToString("0000000", CultureInfo.InvariantCulture);
+        // Common mobile prefixes and a subscriber number unique per person (7919 is prime to 10^7), spread over the range.
+        var phone = "+7" + MobilePrefixes[_random.Next(MobilePrefixes.Length)] + ((1_000_000 + (n * 7_919L)) % 10_000_000).ToString("0000000", CultureInfo.InvariantCulture);
         var email = _random.NextDouble() < day.WithoutEmailShare ? null : $"buyer{n.ToString(CultureInfo.InvariantCulture)}@example.ru";
         ShopCompany? company = null;
         if (_random.NextDouble() < day.CorporateShare)
