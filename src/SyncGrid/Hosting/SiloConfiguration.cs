@@ -122,6 +122,11 @@ public static class SiloConfiguration
                 }
 
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
+
+                // The queue cache bounds how many records a partition has in delivery at once (each record of a
+                // different key is its own stream, delivered concurrently); unbounded, a large backlog turns into
+                // tens of thousands of concurrent grain calls that time out and are redelivered.
+                o.CacheSize = configuration.GetValue("Kafka:CacheSize", 256);
             },
             streams => streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = KafkaPollPeriod(configuration))));
         }
