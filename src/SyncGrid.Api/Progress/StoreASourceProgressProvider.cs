@@ -40,7 +40,7 @@ public sealed class StoreASourceProgressProvider(IGrainFactory grains, TimeProvi
     private SourceProgress Row(StoreATableStatus table, bool running, DateTimeOffset now)
     {
         var watermark = table.WatermarkUpdatedAt is { } at
-            ? string.Create(CultureInfo.InvariantCulture, $"watermark updated_at={at:yyyy-MM-dd HH:mm:ss.ffffff} id={table.WatermarkId}")
+            ? string.Create(CultureInfo.InvariantCulture, $"watermark updated_at={at:yyyy-MM-dd'T'HH:mm:ss.ffffff} id={table.WatermarkId}")
             : "no watermark yet (before the first row)";
         var extract = table.FullExtractDone ? "full extract done, delta polls" : "full extract in progress";
         var position = string.Create(CultureInfo.InvariantCulture,
