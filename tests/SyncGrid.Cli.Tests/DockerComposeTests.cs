@@ -73,6 +73,7 @@ public sealed class DockerComposeTests
         }
 
         Assert.Equal("silo1", environment["Grid__AdvertisedAddress"]);
+        Assert.Equal("http://0.0.0.0:9464", environment["Telemetry__PrometheusUrl"]);
         Assert.Contains("${SYNCGRID_MARIADB_PASSWORD:?", environment["ConnectionStrings__MariaDb"], StringComparison.Ordinal);
         Assert.StartsWith("${SYNCGRID_API_TOKEN:?", environment["Api__Token"], StringComparison.Ordinal);
         Assert.StartsWith("${SYNCGRID_REGISTER_API_KEY:?", environment["Register__ApiKey"], StringComparison.Ordinal);
