@@ -30,7 +30,7 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
 {
     private const int Partitions = 6;
     private const int Partners = 2_000;
-    private const int FirstBatch = 1_300;
+    private const int FirstBatch = 1_500;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
@@ -80,7 +80,7 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
 
         // The first part, then a hard kill of a silo reading some of the partitions while the grid ingests it.
         await producer.PublishAsync(StoreBStreams.Namespace, [.. partners.Take(FirstBatch).Select(p => p.Record)]);
-        await UntilAsync(async () => await CountAsync("SELECT COUNT(*) FROM syncgrid_grain_state WHERE state_name = 'partner-ingest'") >= Partners / 3, "a third of the partners in grain state");
+        await UntilAsync(async () => await CountAsync("SELECT COUNT(*) FROM syncgrid_grain_state WHERE state_name = 'partner-ingest'") >= Partners / 3, "a third of the partners in grain state", TimeSpan.FromMilliseconds(20));
         var before = await CountAsync("SELECT COUNT(*) FROM syncgrid_grain_state WHERE state_name = 'partner-ingest'");
         var victim = _cluster.SecondarySilos[0];
         await _cluster.KillSiloAsync(victim);
@@ -224,13 +224,13 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
         new KafkaMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         NullLogger<KafkaRecordProducer>.Instance);
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? period = null)
     {
         var watch = Stopwatch.StartNew();
         while (!await condition())
         {
             Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(200);
+            await Task.Delay(period ?? TimeSpan.FromMilliseconds(200));
         }
     }
 
