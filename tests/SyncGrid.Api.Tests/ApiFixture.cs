@@ -12,9 +12,13 @@ using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Api.Hosting;
 using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
+using SyncGrid.Grains.Ingest;
 using SyncGrid.Kafka.Mock;
 using SyncGrid.Sandbox.Bitrix24;
 using SyncGrid.Sandbox.Register;
+using SyncGrid.Sources.Import;
+using SyncGrid.Sources.StoreA;
+using SyncGrid.Storage.Checkpoints;
 using SyncGrid.Storage.ReadModel;
 using SyncGrid.Storage.Rejects;
 
@@ -23,7 +27,8 @@ namespace SyncGrid.Api.Tests;
 /// <summary>
 /// The API on a real Kestrel host (a free loopback port) over an in-process test cluster wired to the register and
 /// Bitrix24 sandboxes over real HTTP, with the in-memory read model and rejects store, and Kafka progress read from a
-/// librdkafka mock cluster. Shared by the API and CLI tests (one collection, run one after another).
+/// librdkafka mock cluster, store A's coordinator over an in-memory replica publishing to that mock cluster, and export
+/// checkpoints in memory. Shared by the API and CLI tests (one collection, run one after another).
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
@@ -45,6 +50,12 @@ public sealed class ApiFixture : IAsyncLifetime
     public InMemoryReadModel ReadModel { get; } = new();
 
     public InMemoryRejectStore Rejects { get; } = new(TimeProvider.System);
+
+    /// <summary>The store A replica the coordinator (<c>store-a</c>) reads; it polls only when asked.</summary>
+    public StoreAReplica StoreA { get; } = new();
+
+    /// <summary>The export checkpoints the API reports.</summary>
+    public InMemorySourceCheckpointStore Checkpoints { get; } = new();
 
     /// <summary>TINs the register reports ACTIVE; take them with <see cref="NextActive"/>.</summary>
     public List<string> Active { get; } = [];
@@ -80,6 +91,7 @@ public sealed class ApiFixture : IAsyncLifetime
         });
         Portal = await Bitrix24Sandbox.StartAsync(new Bitrix24SandboxOptions { WaitForLatency = false, BucketBurst = 20, BucketDrainPerSecond = 50, RandomSeed = 7, RequestTimeout = TimeSpan.FromSeconds(6) });
         Kafka.CreateTopic(ProgressTopic, 2);
+        Kafka.CreateTopic(StoreAOptions.DefaultTopic, 1);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -108,6 +120,15 @@ public sealed class ApiFixture : IAsyncLifetime
                 o.BurstLimit = 20;
                 o.DrainPerSecond = 50;
             });
+            silo.Services.AddSingleton<IStoreAReader>(StoreA);
+            silo.Services.AddKafkaRecordProducer(o => o.BootstrapServers = Kafka.BootstrapServers);
+            silo.Services.AddSingleton<IStoreARecordPublisher, KafkaStoreAPublisher>();
+            silo.Services.AddOptions<StoreAOptions>().Configure(o =>
+            {
+                o.ConnectionString = "Server=in-memory";
+                o.PageSize = 2;
+                o.PollInterval = TimeSpan.FromHours(1);
+            });
             silo.Services.Configure<CompanySyncOptions>(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
@@ -117,7 +138,8 @@ public sealed class ApiFixture : IAsyncLifetime
         _cluster = builder.Build();
         await _cluster.DeployAsync();
 
-        // What `syncgrid api` has on MariaDB: a cluster client, the read model and rejects store, the Kafka progress.
+        // What `syncgrid api` has on MariaDB: a cluster client, the read model and rejects store, the progress of Kafka,
+        // store A and the export checkpoints.
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IGrainFactory>(_cluster.Client);
@@ -128,7 +150,11 @@ public sealed class ApiFixture : IAsyncLifetime
             o.BootstrapServers = Kafka.BootstrapServers;
             o.ConsumerGroupId = ProgressGroup;
             o.Topics.Add(ProgressTopic);
+            o.Topics.Add(StoreAOptions.DefaultTopic);
         });
+        services.AddStoreASourceProgress(StoreAStreams.DefaultSource);
+        services.AddSingleton<ISourceCheckpointStore>(Checkpoints);
+        services.AddExportCheckpointProgress();
         _host = services.BuildServiceProvider();
         (_api, BaseUrl) = await StartApiAsync(_host);
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(60) };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Api.Contracts;
+using SyncGrid.Sources.Import;
 
 namespace SyncGrid.Api.Tests;
 
@@ -168,7 +169,7 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal(("store-b", partner, "tin.checksum", "7707083894"), (reject.Store, reject.SourceId, reject.ReasonCode, reject.RawValue));
         Assert.Equal("sapcrm.partners/1@42", reject.SourcePosition);
         Assert.Equal(2, reject.Count);
-        Assert.Equal(2, page.ByReason["tin.checksum"]);
+        Assert.Equal(1, page.ByReason["tin.checksum"]); // distinct rejects: the same bad value seen twice counts once
         Assert.Null(page.NextOffset);
 
         var otherStore = await fixture.Http.GetFromJsonAsync<RejectPage>(new Uri($"api/v1/rejects?store=store-a&sourceId={partner}", UriKind.Relative), Json);
@@ -292,7 +293,7 @@ public sealed class ApiTests(ApiFixture fixture)
     [Fact]
     public async Task Sources_KafkaGroupBehind_ReportsOffsetsAndLag()
     {
-        var before = Assert.Single((await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json))!.Sources);
+        var before = Assert.Single((await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json))!.Sources, s => s.Source == "kafka:" + ApiFixture.ProgressTopic);
         var (end0, end1) = (before.Parts[0].End!.Value, before.Parts[1].End!.Value);
         await fixture.PublishProgressAsync(perPartition: 5);
         fixture.CommitProgress(end0 + 3);
@@ -307,6 +308,64 @@ public sealed class ApiTests(ApiFixture fixture)
         Assert.Equal(2 + end1 + 5, kafka.Lag);
         Assert.Equal([end0 + 3, null], kafka.Parts.Select(p => p.Position));
         Assert.Equal([2L, end1 + 5], kafka.Parts.Select(p => p.Lag));
+    }
+
+    [Fact]
+    public async Task Sources_StoreACoordinatorPolled_ReportsTheWatermarkPerTable_AndTheTopicHoldsThePublishedRows()
+    {
+        fixture.StoreA.PutCompany(11, Sample.NewTin(), 5);
+        fixture.StoreA.PutCompany(12, Sample.NewTin(), 7);
+        fixture.StoreA.PutCompany(13, Sample.NewTin(), 7);
+        var polled = await fixture.Grains.GetGrain<IStoreACoordinatorGrain>("store-a").PollNowAsync();
+        Assert.All(polled.Tables, t => Assert.Null(t.LastError));
+
+        var sources = (await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json))!.Sources;
+
+        var companies = Assert.Single(sources, s => s.Source == "store-a:companies");
+        Assert.Equal(("replica", "rows", 3L), (companies.Kind, companies.Unit, companies.Processed));
+        Assert.Null(companies.LastError);
+        Assert.Null(companies.Lag);
+        Assert.Equal(polled.Tables[0].LastPollAt, companies.UpdatedAt);
+        Assert.StartsWith("watermark updated_at=2026-10-01T09:07:00.000000 id=13; full extract done", companies.Position, StringComparison.Ordinal);
+        Assert.Contains("3 rows read, 3 published; coordinator not polling", companies.Position, StringComparison.Ordinal);
+        var contacts = Assert.Single(sources, s => s.Source == "store-a:contacts");
+        Assert.Equal(0, contacts.Processed);
+        Assert.StartsWith("no watermark yet", contacts.Position, StringComparison.Ordinal);
+        var topic = Assert.Single(sources, s => s.Source == "kafka:syncgrid.store-a");
+        Assert.Equal((3L, 3L), (topic.Total, topic.Lag));
+    }
+
+    [Fact]
+    public async Task Sources_ExportCheckpoints_ReportEachFileNewestFirstWithItsCheckpoint()
+    {
+        var t0 = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+        var done = new SourceCheckpoint
+        {
+            Source = StoreBExportImporter.CheckpointSource,
+            Identity = new string('a', 64),
+            Name = "partners-2026-10.json.gz",
+            Size = 1_000_000,
+            LastIndex = 9_999,
+            ByteOffset = 52_000_123,
+            Records = 10_000,
+            Rejected = 17,
+            StartedAt = t0,
+            UpdatedAt = t0.AddMinutes(30),
+            CompletedAt = t0.AddMinutes(30),
+        };
+        await fixture.Checkpoints.SaveAsync(done);
+        await fixture.Checkpoints.SaveAsync(done with { Identity = new string('b', 64), Name = "partners-2026-11.json.gz", LastIndex = 4_199, ByteOffset = 21_000_456, Records = 4_200, Rejected = 3, UpdatedAt = t0.AddHours(2), CompletedAt = null });
+
+        var sources = (await fixture.Http.GetFromJsonAsync<SourcesResponse>(new Uri("api/v1/sources", UriKind.Relative), Json))!.Sources;
+
+        var completed = Assert.Single(sources, s => s.Source == "export:partners-2026-10.json.gz");
+        Assert.Equal(("export-file", "records", 10_000L, 10_000L, 0L), (completed.Kind, completed.Unit, completed.Processed, completed.Total, completed.Lag));
+        Assert.Equal("last index 9999, byte offset 52000123, 17 rejected, file 1000000 bytes; completed 2026-11-02 08:30:00Z", completed.Position);
+        Assert.Equal(t0.AddMinutes(30), completed.UpdatedAt);
+        var running = Assert.Single(sources, s => s.Source == "export:partners-2026-11.json.gz");
+        Assert.Equal((4_200L, (long?)null, (long?)null), (running.Processed, running.Total, running.Lag));
+        Assert.Equal("last index 4199, byte offset 21000456, 3 rejected, file 1000000 bytes; in progress since 2026-11-02 08:00:00Z", running.Position);
+        Assert.Null(running.LastError);
     }
 
     [Fact]

@@ -126,13 +126,17 @@ public sealed class CliCommandTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Sources_KafkaTopic_Row()
+    public async Task Sources_KafkaTopicsAndStoreATables_Rows()
     {
         var (code, output, error) = await RunAsync("sources");
 
         Assert.True(code == 0, error);
         Assert.Contains("kafka:" + ApiFixture.ProgressTopic, output, StringComparison.Ordinal);
+        Assert.Contains("kafka:syncgrid.store-a", output, StringComparison.Ordinal);
         Assert.Contains("messages", output, StringComparison.Ordinal);
+        Assert.Contains("store-a:companies", output, StringComparison.Ordinal);
+        Assert.Contains("store-a:contacts", output, StringComparison.Ordinal);
+        Assert.Contains("replica", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,12 @@ public interface ISourceCheckpointStore
     Task<SourceCheckpoint?> GetAsync(string source, string identity, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The checkpoints of <paramref name="source"/>, newest first (by <see cref="SourceCheckpoint.UpdatedAt"/>, then by
+    /// identity), at most <paramref name="limit"/> (1 or more); empty when there are none.
+    /// </summary>
+    Task<IReadOnlyList<SourceCheckpoint>> ListAsync(string source, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Stores <paramref name="checkpoint"/>, durable when the task completes. A checkpoint whose
     /// <see cref="SourceCheckpoint.LastIndex"/> is behind the stored one is ignored, so a stale writer never moves it back.
     /// </summary>

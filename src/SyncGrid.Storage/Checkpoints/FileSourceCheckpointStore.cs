@@ -42,6 +42,47 @@ public sealed class FileSourceCheckpointStore : ISourceCheckpointStore, IDisposa
     }
 
     /// <inheritdoc />
+    /// <remarks>Reads every <c>&lt;source&gt;.*.json</c> file; one that is not a readable checkpoint fails the listing, naming it.</remarks>
+    public async Task<IReadOnlyList<SourceCheckpoint>> ListAsync(string source, int limit, CancellationToken cancellationToken = default)
+    {
+        CheckpointKeys.CheckList(source, limit);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Directory.Exists(_directory))
+            {
+                return [];
+            }
+
+            var found = new List<SourceCheckpoint>();
+            foreach (var path in Directory.EnumerateFiles(_directory, $"{source}.*.json"))
+            {
+                SourceCheckpoint? checkpoint;
+                try
+                {
+                    checkpoint = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue; // deleted since it was listed (an import started again with --restart)
+                }
+
+                // "a.*.json" also matches the files of a source named "a.b": keep only this source's own files.
+                if (checkpoint is not null && checkpoint.Source == source && string.Equals(Path.GetFileName(path), $"{source}.{checkpoint.Identity}.json", StringComparison.Ordinal))
+                {
+                    found.Add(checkpoint);
+                }
+            }
+
+            return [.. CheckpointKeys.NewestFirst(found, limit)];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public async Task SaveAsync(SourceCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);

@@ -19,6 +19,16 @@ public sealed class InMemorySourceCheckpointStore : ISourceCheckpointStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SourceCheckpoint>> ListAsync(string source, int limit, CancellationToken cancellationToken = default)
+    {
+        CheckpointKeys.CheckList(source, limit);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<SourceCheckpoint>>([.. CheckpointKeys.NewestFirst(_checkpoints.Values.Where(c => c.Source == source), limit)]);
+        }
+    }
+
+    /// <inheritdoc />
     public Task SaveAsync(SourceCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);

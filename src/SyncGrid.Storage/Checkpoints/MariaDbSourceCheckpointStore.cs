@@ -11,6 +11,7 @@ public sealed class MariaDbSourceCheckpointStore : ISourceCheckpointStore
 {
     private const string Table = "syncgrid_source_checkpoint";
     private const int TableMissing = 1146;
+    private const string Columns = "source, identity, name, size_bytes, last_index, byte_offset, records, rejected, started_at, updated_at, completed_at";
 
     // MariaDB applies the assignments left to right and later ones see earlier results, so last_index goes last and
     // every assignment tests the stored value against the written one.
@@ -44,31 +45,32 @@ public sealed class MariaDbSourceCheckpointStore : ISourceCheckpointStore
         CheckpointKeys.Check(source, identity);
         return await RunAsync(async connection =>
         {
-            await using var command = new MySqlCommand(
-                $"SELECT name, size_bytes, last_index, byte_offset, records, rejected, started_at, updated_at, completed_at FROM {Table} WHERE source = @source AND identity = @identity",
-                connection);
+            await using var command = new MySqlCommand($"SELECT {Columns} FROM {Table} WHERE source = @source AND identity = @identity", connection);
             command.Parameters.AddWithValue("@source", source);
             command.Parameters.AddWithValue("@identity", identity);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SourceCheckpoint>> ListAsync(string source, int limit, CancellationToken cancellationToken = default)
+    {
+        CheckpointKeys.CheckList(source, limit);
+        return await RunAsync<IReadOnlyList<SourceCheckpoint>>(async connection =>
+        {
+            await using var command = new MySqlCommand(
+                $"SELECT {Columns} FROM {Table} WHERE source = @source ORDER BY updated_at DESC, identity LIMIT @limit", connection);
+            command.Parameters.AddWithValue("@source", source);
+            command.Parameters.AddWithValue("@limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var list = new List<SourceCheckpoint>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return null;
+                list.Add(Read(reader));
             }
 
-            return new SourceCheckpoint
-            {
-                Source = source,
-                Identity = identity,
-                Name = reader.GetString(0),
-                Size = reader.GetInt64(1),
-                LastIndex = reader.GetInt64(2),
-                ByteOffset = reader.GetInt64(3),
-                Records = reader.GetInt64(4),
-                Rejected = reader.GetInt64(5),
-                StartedAt = Utc(reader.GetDateTime(6)),
-                UpdatedAt = Utc(reader.GetDateTime(7)),
-                CompletedAt = reader.IsDBNull(8) ? null : Utc(reader.GetDateTime(8)),
-            };
+            return list;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,6 +109,21 @@ public sealed class MariaDbSourceCheckpointStore : ISourceCheckpointStore
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    private static SourceCheckpoint Read(MySqlDataReader reader) => new()
+    {
+        Source = reader.GetString(0),
+        Identity = reader.GetString(1),
+        Name = reader.GetString(2),
+        Size = reader.GetInt64(3),
+        LastIndex = reader.GetInt64(4),
+        ByteOffset = reader.GetInt64(5),
+        Records = reader.GetInt64(6),
+        Rejected = reader.GetInt64(7),
+        StartedAt = Utc(reader.GetDateTime(8)),
+        UpdatedAt = Utc(reader.GetDateTime(9)),
+        CompletedAt = reader.IsDBNull(10) ? null : Utc(reader.GetDateTime(10)),
+    };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SyncGrid.Abstractions.Progress;
 using SyncGrid.Sources.Import;
 using SyncGrid.Storage.Checkpoints;
 
@@ -20,6 +21,17 @@ public static class SourceCheckpointStoreExtensions
     public static IServiceCollection AddSyncGridFileCheckpointStore(this IServiceCollection services, string directory)
     {
         services.TryAddSingleton<ISourceCheckpointStore>(_ => new FileSourceCheckpointStore(directory));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds <see cref="ExportCheckpointProgressProvider"/> (the export files' checkpoints) to the
+    /// <see cref="ISourceProgressProvider"/>s (idempotent); register a checkpoint store as well.
+    /// </summary>
+    public static IServiceCollection AddExportCheckpointProgress(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISourceProgressProvider, ExportCheckpointProgressProvider>());
         return services;
     }
 

@@ -41,7 +41,7 @@ internal static class BenchCommand
             return Task.FromResult(0);
         });
 
-        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), BuildBitrix24(), RegisterBenchCommand.Build(), ImportBenchCommand.Build(), OrdersBenchCommand.Build() };
+        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), BuildBitrix24(), RegisterBenchCommand.Build(), ImportBenchCommand.Build(), BuildIngest(), OrdersBenchCommand.Build() };
     }
 
     private static Command BuildGrid()
@@ -92,6 +92,72 @@ internal static class BenchCommand
             return 0;
         });
         return grid;
+    }
+
+    private static Command BuildIngest()
+    {
+        var connection = new Option<string?>("--connection") { Description = "MariaDB server for the grid (a fresh database is created and dropped); default: ConnectionStrings__MariaDb or SYNCGRID_TEST_MARIADB." };
+        var scale = new Option<string>("--scale") { Description = "seed (178,000 companies: the real volume), demo (5,000) or a number of companies.", DefaultValueFactory = _ => "seed" };
+        var seed = new Option<long>("--seed") { Description = "The generator's seed.", DefaultValueFactory = _ => 42 };
+        var partitions = new Option<int>("--partitions") { Description = "Partitions per topic.", DefaultValueFactory = _ => 8 };
+        var rows = new Option<int>("--store-a-rows-per-second") { Description = "The replica extractor's pace.", DefaultValueFactory = _ => 50_000 };
+        var timeout = new Option<int>("--timeout-minutes") { Description = "Give up after this long.", DefaultValueFactory = _ => 30 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the grid database." };
+        var json = new Option<bool>("--json") { Description = "Write JSON instead of a table." };
+        var ingest = new Command("ingest", "End-to-end ingest at volume: generated data through store A's replica extractor, the export importer and SAP events, Kafka and the ingest grains into persisted grain state on MariaDB (register and Bitrix24 excluded).")
+        {
+            connection, scale, seed, partitions, rows, timeout, keep, json,
+        };
+        ingest.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var server = parse.GetValue(connection)
+                ?? Environment.GetEnvironmentVariable("ConnectionStrings__MariaDb")
+                ?? Environment.GetEnvironmentVariable("SYNCGRID_TEST_MARIADB");
+            if (string.IsNullOrWhiteSpace(server) || !SyncGrid.Generator.GeneratorScale.TryParse(parse.GetValue(scale), out var companies))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("bench ingest needs a MariaDB server (--connection or ConnectionStrings__MariaDb) and a valid --scale (seed, demo or a number).");
+                return 2;
+            }
+
+            var settings = new IngestBenchSettings(server, companies, parse.GetValue(seed), parse.GetValue(partitions), parse.GetValue(rows), parse.GetValue(timeout), parse.GetValue(keep));
+            var last = TimeSpan.Zero;
+            var result = await IngestBenchmark.RunAsync(
+                settings,
+                parse.GetValue(json) ? null : s =>
+                {
+                    if (s.Elapsed - last >= TimeSpan.FromSeconds(10))
+                    {
+                        last = s.Elapsed;
+                        output.WriteLine($"{s.Elapsed:mm\\:ss} store A {s.StoreA?.Tables.Sum(t => t.RowsPublished) ?? 0:N0} rows, exports {s.ExportsPublished:N0}/{s.ExportsTotal:N0}, events {s.EventsPublished:N0}/{s.EventsTotal:N0}, lag {string.Join(" ", s.LagByTopic.Values)}, companies {s.CompaniesByStatus.Values.Sum():N0}, {s.WorkingSetBytes / 1e6:N0} MB");
+                    }
+                },
+                cancellationToken);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(output, result);
+                return 0;
+            }
+
+            var table = new Table().AddColumns("figure", "value");
+            table.AddRow("companies generated", $"{result.Companies:N0}");
+            table.AddRow("Kafka records (store A rows, export partners, events)", $"{result.KafkaRecords:N0}");
+            table.AddRow("source records counting contact rows", $"{result.SourceRecordsWithContactRows:N0}");
+            table.AddRow("ingest: first publish to everything committed", $"{result.IngestSeconds:N1} s");
+            table.AddRow("Kafka records/s into persisted grain state", $"{result.KafkaRecordsPerSecond:N0}");
+            table.AddRow("source records/s (contact rows counted)", $"{result.SourceRecordsPerSecond:N0}");
+            table.AddRow("companies in the grid / expected valid TINs", $"{result.CompaniesInGrid:N0} / {result.ExpectedCompaniesWithValidTin:N0}");
+            table.AddRow("rejects / expected", $"{result.Rejects:N0} / {result.ExpectedRejects:N0}");
+            table.AddRow("peak working set", $"{result.PeakWorkingSetMiB:N0} MiB");
+            if (result.StoreASkipped is { } skipped)
+            {
+                table.AddRow("store A", skipped);
+            }
+
+            CliOutput.Console(output).Write(table);
+            return 0;
+        });
+        return ingest;
     }
 
     private static Command BuildBitrix24()

@@ -154,8 +154,10 @@ public sealed class PipelineRun : IAsyncDisposable
                 continue;
             }
 
+            // Once drained, the replica's overlap window keeps re-reading its newest rows (idempotent, so harmless): the
+            // run has converged when the portal has not changed for a while with nothing pending or queued.
             var portalTotal = snapshot.PortalEntities.Values.Sum();
-            if (portalTotal != lastPortal || snapshot.GatewayQueue > 0 || snapshot.CompaniesPending > 0 || !snapshot.SourcesDrained)
+            if (portalTotal != lastPortal || snapshot.GatewayQueue > 0 || snapshot.CompaniesPending > 0 || ingested is null)
             {
                 lastPortal = portalTotal;
                 stableSince = _clock.Elapsed;

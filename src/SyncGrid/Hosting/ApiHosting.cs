@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SyncGrid.Api;
+using SyncGrid.Cli.Commands;
 using SyncGrid.Grains.Ingest;
+using SyncGrid.Storage.Checkpoints;
 using SyncGrid.Storage.ReadModel;
 using SyncGrid.Storage.Rejects;
 
@@ -64,17 +66,45 @@ public static class ApiHosting
         return builder.Build();
     }
 
-    /// <summary>The progress providers of the sources the configuration names: the store B topic when Kafka is configured.</summary>
+    /// <summary>
+    /// The progress providers of the sources the configuration names: with <c>Kafka:BootstrapServers</c>, the Kafka
+    /// topics the silos read (store B events, the exports topic, store A's topic when store A is configured); with
+    /// <c>Sources:StoreA:ConnectionString</c>, the store A coordinator; with <c>ConnectionStrings:MariaDb</c> (else
+    /// <c>Import:CheckpointDirectory</c>), the export files' checkpoints.
+    /// </summary>
     private static void AddSourceProgress(IServiceCollection services, IConfiguration configuration)
     {
+        var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
         {
+            var exports = StoreBStreams.ExportsTopic(configuration[StoreBStreams.ExportsTopicSetting]);
             services.AddKafkaSourceProgress(o =>
             {
                 o.BootstrapServers = bootstrap;
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
                 o.Topics.Add(StoreBStreams.Namespace);
+                o.Topics.Add(exports);
+                if (storeA is not null)
+                {
+                    o.Topics.Add(storeA.Topic);
+                }
             });
+        }
+
+        if (storeA is not null)
+        {
+            services.AddStoreASourceProgress(StoreAStreams.DefaultSource);
+        }
+
+        if (SiloConfiguration.MariaDbConnectionString(configuration) is { } connectionString)
+        {
+            services.AddSyncGridMariaDbCheckpointStore(new MariaDbSourceCheckpointStoreOptions { ConnectionString = connectionString });
+            services.AddExportCheckpointProgress();
+        }
+        else if (configuration[ImportCommand.CheckpointDirectorySetting] is { Length: > 0 } directory)
+        {
+            services.AddSyncGridFileCheckpointStore(directory);
+            services.AddExportCheckpointProgress();
         }
     }
 }

@@ -41,4 +41,19 @@ public sealed class FileSourceCheckpointStoreTests : SourceCheckpointStoreContra
         Assert.Contains(identity, ex.Message, StringComparison.Ordinal);
         Assert.Contains("--restart", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListAsync_TornFile_FailsNamingIt_TemporaryFilesIgnored()
+    {
+        var source = NewSource();
+        await _store.SaveAsync(Checkpoint(NewIdentity(), 5) with { Source = source });
+        await File.WriteAllTextAsync(Path.Combine(_store.Location, $"{source}.{NewIdentity()}.json.tmp"), "{\"source\":");
+        Assert.Single(await _store.ListAsync(source, 10));
+
+        var torn = NewIdentity();
+        await File.WriteAllTextAsync(Path.Combine(_store.Location, $"{source}.{torn}.json"), "{\"source\":");
+
+        var ex = await Assert.ThrowsAsync<InvalidDataException>(() => _store.ListAsync(source, 10));
+        Assert.Contains(torn, ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,9 @@ public abstract class SourceCheckpointStoreContract
 
     protected static string NewIdentity() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 
+    /// <summary>A source of its own, so a listing sees only the test's checkpoints.</summary>
+    protected static string NewSource() => "list-" + Guid.NewGuid().ToString("N");
+
     protected static SourceCheckpoint Checkpoint(string identity, long lastIndex, DateTimeOffset? completedAt = null) => new()
     {
         Source = "store-b-export",
@@ -98,6 +101,52 @@ public abstract class SourceCheckpointStoreContract
         Assert.Equal(5, (await Store.GetAsync("store-b-export", identity))!.LastIndex);
         Assert.Equal(9, (await Store.GetAsync("other-source", identity))!.LastIndex);
     }
+
+    [Fact]
+    public async Task ListAsync_NewestFirst_OnlyThatSource_UpToTheLimit()
+    {
+        var source = NewSource();
+        var (a, b, c) = (NewIdentity(), NewIdentity(), NewIdentity());
+        await Store.SaveAsync(Checkpoint(a, 10) with { Source = source });
+        await Store.SaveAsync(Checkpoint(b, 30, completedAt: T0.AddHours(1)) with { Source = source });
+        await Store.SaveAsync(Checkpoint(c, 20) with { Source = source });
+        await Store.SaveAsync(Checkpoint(NewIdentity(), 40) with { Source = source + ".other" });
+        await Store.SaveAsync(Checkpoint(NewIdentity(), 50) with { Source = source + "-other" });
+
+        var all = await Store.ListAsync(source, 10);
+        var newest = await Store.ListAsync(source, 2);
+
+        Assert.Equal([Checkpoint(b, 30, completedAt: T0.AddHours(1)) with { Source = source }, Checkpoint(c, 20) with { Source = source }, Checkpoint(a, 10) with { Source = source }], all);
+        Assert.Equal([b, c], newest.Select(n => n.Identity));
+    }
+
+    [Fact]
+    public async Task ListAsync_AfterMovesAndDeletes_ReportsTheCurrentCheckpoints()
+    {
+        var source = NewSource();
+        var (a, b) = (NewIdentity(), NewIdentity());
+        await Store.SaveAsync(Checkpoint(a, 100) with { Source = source });
+        await Store.SaveAsync(Checkpoint(b, 200) with { Source = source });
+        await Store.SaveAsync(Checkpoint(a, 300) with { Source = source });
+        await Store.SaveAsync(Checkpoint(b, 50) with { Source = source });
+
+        Assert.Equal([(a, 300L), (b, 200L)], (await Store.ListAsync(source, 10)).Select(n => (n.Identity, n.LastIndex)));
+
+        await Store.DeleteAsync(source, a);
+
+        Assert.Equal([b], (await Store.ListAsync(source, 10)).Select(n => n.Identity));
+    }
+
+    [Fact]
+    public async Task ListAsync_NoCheckpoints_IsEmpty() =>
+        Assert.Empty(await Store.ListAsync(NewSource(), 10));
+
+    [Theory]
+    [InlineData("store-b-export", 0)]
+    [InlineData("../escape", 10)]
+    [InlineData("", 10)]
+    public async Task ListAsync_BadSourceOrLimit_IsRefused(string source, int limit) =>
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ListAsync(source, limit));
 
     [Theory]
     [InlineData("../escape")]
