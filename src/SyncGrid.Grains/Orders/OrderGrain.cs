@@ -69,7 +69,7 @@ public sealed partial class OrderGrain(
         }
 
         await state.WriteStateAsync(cancellationToken);
-        events.In("retailcrm", change.Order is null ? "order.deleted" : "order.change", "ok", change.PayloadRef, change.Fields.IsEmpty ? null : null);
+        events.In("retailcrm", change.Order is null ? "order.deleted" : "order.change", "ok", change.PayloadRef);
         await events.FlushAsync(Log, cancellationToken);
         await IndexAsync(cancellationToken);
         if (s.SyncDue)

@@ -99,6 +99,10 @@ public sealed class OrdersOptions
     /// <summary>The purchase-history fields.</summary>
     public PurchaseHistoryFields HistoryFields() => new(OrdersCountField, TotalSpentField, LastOrderAtField);
 
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Orders {{ Enabled = {Enabled}, Account = {Account}, Portal = {Portal}, ApplicationToken = {(string.IsNullOrEmpty(ApplicationToken) ? "(none)" : "***")}, Pipelines = {Pipelines.Count} }}";
+
     /// <summary>The retry delay after <paramref name="attempts"/> failures: doubling from the base, at most the longest.</summary>
     public TimeSpan RetryDelay(int attempts)
     {
