@@ -3,17 +3,17 @@ using Microsoft.Extensions.Options;
 namespace SyncGrid.RetailCrm;
 
 /// <summary>
-/// The process-wide pacer of RetailCRM requests: every attempt reserves the next start slot, one per
-/// 1/<see cref="RetailCrmOptions.RequestsPerSecond"/> seconds, in the order callers arrive, and waits for it. Unlike
-/// a token bucket refilled on a timer tick, two starts are never closer than the interval, which the account's bucket
-/// (burst 1) requires.
+/// The process-wide pacer of RetailCRM requests: one caller at a time waits until the interval
+/// (1/<see cref="RetailCrmOptions.RequestsPerSecond"/>) has passed since the previous start as it actually happened,
+/// then starts. Measuring from the actual start (not from a reserved slot or a timer tick) keeps starts apart even when
+/// the process stalls and several timers fire late at once; the account's bucket (burst 1) requires that.
 /// </summary>
-public sealed class RetailCrmPacer
+public sealed class RetailCrmPacer : IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
-    private DateTimeOffset _next;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
 
     public RetailCrmPacer(IOptions<RetailCrmOptions> options, TimeProvider time)
     {
@@ -22,21 +22,31 @@ public sealed class RetailCrmPacer
         _time = time;
     }
 
-    /// <summary>Waits for this caller's start slot.</summary>
+    /// <summary>Waits for this caller's turn to start a request.</summary>
     public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var now = _time.GetUtcNow();
-            var start = _next > now ? _next : now;
-            _next = start + _interval;
-            wait = start - now;
-        }
+            while (true)
+            {
+                var wait = _lastStart + _interval - _time.GetUtcNow();
+                if (wait <= TimeSpan.Zero)
+                {
+                    break;
+                }
 
-        if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            _lastStart = _time.GetUtcNow();
+        }
+        finally
         {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            _turn.Release();
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _turn.Dispose();
 }
