@@ -1,3 +1,4 @@
+using SyncGrid.Abstractions.Orders;
 using SyncGrid.Domain;
 using SyncGrid.Domain.Records;
 
@@ -31,4 +32,13 @@ public interface IContactGrain : IGrainWithStringKey
     /// </summary>
     [Alias("PlanBitrix24")]
     Task<ValueList<PlannedCommand>> PlanBitrix24Async(string tin, bool companyInBitrix24, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An order's customer: finds the person's Bitrix24 contact (the id this grain knows, else Bitrix24's duplicate
+    /// search by e-mail and phone) or creates it, records the order in the purchase history and writes the history
+    /// (orders count, total spent, last order date) to the contact when it changed. One grain per person, so
+    /// concurrent orders of one customer never create two contacts.
+    /// </summary>
+    [Alias("ResolveForOrder")]
+    Task<OrderContactResult> ResolveForOrderAsync(OrderContactRequest request, CancellationToken cancellationToken = default);
 }

@@ -22,6 +22,10 @@ public static class SyncGridApiEndpoints
             .Produces<SyncGrid.Api.Contracts.HealthResponse>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Whether the API is up and the cluster answers (no token needed).");
 
+        endpoints.MapPost("/bitrix24/events", Bitrix24EventEndpoints.ReceiveAsync).AllowAnonymous().DisableAntiforgery().WithName("Bitrix24Event").WithTags("orders")
+            .WithSummary("Bitrix24's outgoing webhook for deal events (no bearer token; the application token is checked).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+
         var api = endpoints.MapGroup(Prefix).RequireAuthorization().WithTags("sync")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/companies/{tin}", CompanyEndpoints.GetAsync).WithName("GetCompany")
@@ -49,6 +53,19 @@ public static class SyncGridApiEndpoints
         api.MapGet("/gateway", StatusEndpoints.GatewayAsync).WithName("GetGateway")
             .WithSummary("The Bitrix24 gateway's request and command rates, queue depth and limit errors.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/orders/intake", OrderEndpoints.IntakeAsync).WithName("GetOrderIntake").WithTags("orders")
+            .WithSummary("Where the order intake of a RetailCRM account stands (last history id, counts), and the event-log counts (account, default retailcrm).");
+        api.MapGet("/orders/events", OrderEndpoints.EventsAsync).WithName("ListOrderEvents").WithTags("orders")
+            .WithSummary("The event log of the order flows, newest first (orderId, kind, result, before, limit 1-1000).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/orders/incidents", OrderEndpoints.IncidentsAsync).WithName("ListOrderIncidents").WithTags("orders")
+            .WithSummary("Incidents of the order flows, newest first: open ones (state=open, the default) or all, of one order or all.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/orders/incidents/{id}", OrderEndpoints.IncidentAsync).WithName("GetOrderIncident").WithTags("orders")
+            .WithSummary("One incident with its history.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/orders/{key}", OrderEndpoints.GetAsync).WithName("GetOrder").WithTags("orders")
+            .WithSummary("An order's sync state by RetailCRM id or number (by=id|number to say which).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 }

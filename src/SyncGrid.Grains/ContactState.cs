@@ -24,4 +24,8 @@ public sealed class ContactState
     /// <summary>The contact's entity in Bitrix24.</summary>
     [Id(2)]
     public ContactBitrix24State Bitrix24 { get; set; } = new();
+
+    /// <summary>The person's orders and their purchase history in Bitrix24.</summary>
+    [Id(3)]
+    public ContactOrdersState Orders { get; set; } = new();
 }

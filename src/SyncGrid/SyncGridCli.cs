@@ -17,6 +17,7 @@ public static class SyncGridCli
         root.Add(DbCommand.Build());
         root.Add(SandboxCommand.Build());
         root.Add(ApiCommand.Build());
+        root.Add(OrdersCommand.Build());
         root.Add(ImportCommand.Build());
         foreach (var command in GridClientCommands.Build())
         {

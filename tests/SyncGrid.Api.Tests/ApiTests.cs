@@ -394,6 +394,7 @@ public sealed class ApiTests(ApiFixture fixture)
         {
             "/health", "/api/v1/companies/{tin}", "/api/v1/companies", "/api/v1/companies/counts", "/api/v1/companies/{tin}/resync",
             "/api/v1/companies/{tin}/plan", "/api/v1/plan", "/api/v1/rejects", "/api/v1/sources", "/api/v1/gateway",
+            "/api/v1/orders/{key}", "/api/v1/orders/events", "/api/v1/orders/incidents", "/api/v1/orders/incidents/{id}", "/api/v1/orders/intake", "/bitrix24/events",
         });
         var get = root.GetProperty("paths").GetProperty("/api/v1/companies/{tin}").GetProperty("get");
         Assert.True(get.GetProperty("responses").TryGetProperty("404", out _));

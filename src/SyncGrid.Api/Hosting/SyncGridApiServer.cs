@@ -48,6 +48,7 @@ public static class SyncGridApiServer
         builder.Services.AddSingleton(grains);
         builder.Services.AddSingleton(host.GetService<IReadModelQueries>() ?? new ClusterReadModelQueries(grains));
         builder.Services.AddSingleton(host.GetService<IRejectStore>() ?? new ClusterRejectStore(grains));
+        builder.Services.AddSingleton(host.GetService<SyncGrid.Abstractions.Orders.IOrderLog>() ?? new ClusterOrderLog(grains));
         builder.Services.AddSingleton(host.GetService<TimeProvider>() ?? TimeProvider.System);
         foreach (var provider in host.GetServices<ISourceProgressProvider>())
         {

@@ -62,6 +62,7 @@ internal static class Bitrix24Methods
         table["crm.currency.list"] = _ => CrmStore.CurrencyList();
         table["im.notify.system.add"] = p => new MethodResult(store.Notify("system", p));
         table["im.notify.personal.add"] = p => new MethodResult(store.Notify("personal", p));
+        store.AddTaskMethods(table);
         return table;
     }
 }

@@ -29,7 +29,11 @@ internal sealed class Bitrix24Portal
         Bucket = new LeakyBucket(_time, options.EffectiveBurst, options.EffectiveDrain, options.RejectedRequestsCount);
         Operating = new OperatingLimiter(_time, options.OperatingLimitSeconds, options.OperatingTimeScale);
         _methods = Bitrix24Methods.Build(Store);
+        Events = new OutgoingEvents(_time, logger, options.AdvertisedHost, webhookCode, options.RandomSeed);
+        Events.AddMethods(_methods);
     }
+
+    public OutgoingEvents Events { get; }
 
     public string WebhookCode { get; }
 
@@ -194,6 +198,7 @@ internal sealed class Bitrix24Portal
             }
 
             var processing = Math.Max(latency.TotalSeconds, _time.GetElapsedTime(before).TotalSeconds);
+            Events.Observe(method, parameters, result.Result);
             return new MethodOutcome(result, processing, null);
         }
         catch (Bitrix24RestException error)

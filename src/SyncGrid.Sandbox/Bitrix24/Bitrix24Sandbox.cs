@@ -67,6 +67,7 @@ public sealed partial class Bitrix24Sandbox : IAsyncDisposable
         var sandbox = new Bitrix24Sandbox(app, portal, logger);
         app.Map("/rest/{**path}", sandbox.HandleRestAsync);
         sandbox.MapAdmin(app);
+        sandbox.MapEventsAdmin(app);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -104,11 +105,13 @@ public sealed partial class Bitrix24Sandbox : IAsyncDisposable
         }
 
         _portal.Faults.Reset();
+        _portal.Events.Reset();
         _portal.ResetStatistics();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _portal.Events.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -15,6 +15,10 @@ internal sealed class PortalState
 
     public int LastNotificationId { get; set; }
 
+    public List<CrmTask> Tasks { get; init; } = [];
+
+    public int LastTaskId { get; set; }
+
     public SortedDictionary<int, CrmRecord> Table(string entity)
     {
         if (!Tables.TryGetValue(entity, out var table))
@@ -88,4 +92,29 @@ internal sealed class CrmNotification
     public string? Tag { get; set; }
 
     public string Date { get; set; } = string.Empty;
+}
+
+/// <summary>A task created with <c>tasks.task.add</c>.</summary>
+internal sealed class CrmTask
+{
+    public int Id { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    public int ResponsibleId { get; set; }
+
+    public int CreatedBy { get; set; }
+
+    public string CreatedDate { get; set; } = string.Empty;
+
+    public string ChangedDate { get; set; } = string.Empty;
+
+    public string? Deadline { get; set; }
+
+    public string? XmlId { get; set; }
+
+    /// <summary><c>UF_CRM_TASK</c>: bound CRM entities such as <c>D_12</c>.</summary>
+    public List<string> Crm { get; init; } = [];
 }

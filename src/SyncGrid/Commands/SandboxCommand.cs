@@ -9,5 +9,6 @@ internal static class SandboxCommand
     {
         Bitrix24SandboxCommand.Build(),
         RegisterSandboxCommand.Build(),
+        RetailCrmSandboxCommand.Build(),
     };
 }

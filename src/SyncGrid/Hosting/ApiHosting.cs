@@ -58,6 +58,7 @@ public static class ApiHosting
         {
             builder.Services.AddSyncGridMariaDbReadModel(new MariaDbReadModelOptions { ConnectionString = connectionString });
             builder.Services.AddSyncGridMariaDbRejectStore(new MariaDbRejectStoreOptions { ConnectionString = connectionString });
+            builder.Services.AddSyncGridMariaDbOrderLog(new SyncGrid.Storage.Orders.MariaDbOrderLogOptions { ConnectionString = connectionString });
         }
 
         AddSourceProgress(builder.Services, builder.Configuration);

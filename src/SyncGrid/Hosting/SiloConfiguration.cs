@@ -7,7 +7,10 @@ using SyncGrid.Bitrix24;
 using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
 using SyncGrid.Grains.Ingest;
+using SyncGrid.Grains.Orders;
+using SyncGrid.RetailCrm;
 using SyncGrid.Storage.GrainState;
+using SyncGrid.Storage.Orders;
 using SyncGrid.Storage.ReadModel;
 using SyncGrid.Storage.Rejects;
 
@@ -105,6 +108,7 @@ public static class SiloConfiguration
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
         ActivationBalancing.Configure(silo, options);
+        silo.AddSyncGridOrders(configuration.GetSection(OrdersOptions.Section));
         ConfigureOutsideSystems(silo.Services, configuration);
         var storeA = StoreAHosting.ReadOptions(configuration);
         if (configuration["Kafka:BootstrapServers"] is { Length: > 0 } bootstrap)
@@ -149,6 +153,7 @@ public static class SiloConfiguration
             silo.UseInMemoryReminderService();
             silo.Services.AddSyncGridInMemoryReadModel();
             silo.Services.AddSyncGridInMemoryRejectStore();
+            silo.Services.AddSyncGridInMemoryOrderLog();
             return silo;
         }
 
@@ -164,12 +169,14 @@ public static class SiloConfiguration
         });
         silo.Services.AddSyncGridMariaDbReadModel(new MariaDbReadModelOptions { ConnectionString = connectionString });
         silo.Services.AddSyncGridMariaDbRejectStore(new MariaDbRejectStoreOptions { ConnectionString = connectionString });
+        silo.Services.AddSyncGridMariaDbOrderLog(new MariaDbOrderLogOptions { ConnectionString = connectionString });
         return silo;
     }
 
     /// <summary>
     /// The outside systems are optional: without a <c>Bitrix24:WebhookUrl</c> companies are not pushed, without a
-    /// <c>Register:BaseUrl</c> they are not validated (and so never pushed).
+    /// <c>Register:BaseUrl</c> they are not validated (and so never pushed), without a <c>RetailCrm:BaseUrl</c> no order
+    /// flows (which <c>Orders:Enabled</c> also needs).
     /// </summary>
     private static void ConfigureOutsideSystems(IServiceCollection services, IConfiguration configuration)
     {
@@ -179,6 +186,12 @@ public static class SiloConfiguration
         {
             services.AddBitrix24Client(bitrix24);
             services.Configure<Bitrix24GatewayOptions>(bitrix24);
+        }
+
+        var retailCrm = configuration.GetSection(RetailCrmOptions.Section);
+        if (!string.IsNullOrWhiteSpace(retailCrm["BaseUrl"]))
+        {
+            services.AddRetailCrmClient(retailCrm);
         }
 
         var register = configuration.GetSection("Register");
