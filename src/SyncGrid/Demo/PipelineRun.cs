@@ -164,7 +164,7 @@ public sealed class PipelineRun : IAsyncDisposable
             }
             else if (_clock.Elapsed - stableSince >= TimeSpan.FromSeconds(5))
             {
-                stages["sync"] = stableSince - (ingested ?? stableSince);
+                stages["sync"] = stableSince > ingested ? stableSince - ingested.Value : TimeSpan.Zero;
                 break;
             }
         }

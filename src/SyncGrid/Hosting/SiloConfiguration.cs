@@ -132,7 +132,15 @@ public static class SiloConfiguration
                 // tens of thousands of concurrent grain calls that time out and are redelivered.
                 o.CacheSize = configuration.GetValue("Kafka:CacheSize", 256);
             },
-            streams => streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = KafkaPollPeriod(configuration))));
+            streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+            {
+                o.GetQueueMsgsTimerPeriod = KafkaPollPeriod(configuration);
+
+                // Nothing is lost: a record whose delivery keeps failing (a grain busy past the response timeout, a
+                // silo going down) is redelivered for this long before the failure handler dead-letters it. Orleans'
+                // default of one minute dropped records under load; ingest grains are idempotent, so retrying is free.
+                o.MaxEventDeliveryTime = configuration.GetValue("Kafka:MaxEventDeliveryTime", TimeSpan.FromHours(1));
+            })));
         }
 
         StoreAHosting.Configure(silo, configuration, storeA);
