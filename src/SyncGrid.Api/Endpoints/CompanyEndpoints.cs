@@ -16,21 +16,33 @@ internal static class CompanyEndpoints
 
     public static async Task<Results<Ok<CompanyStateResponse>, ProblemHttpResult>> GetAsync(string tin, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var parsed = Tin.Parse(tin);
-        if (!parsed.Success)
+        var company = await FindAsync(tin, grains, cancellationToken);
+        if (!company.Found)
         {
-            return ApiProblems.InvalidTin(parsed.Problem);
+            return company.Problem;
         }
 
-        var snapshot = await grains.GetGrain<ICompanyGrain>(parsed.Value.Value).GetSyncStateAsync(cancellationToken);
-        if (!snapshot.Exists)
-        {
-            return ApiProblems.UnknownCompany(parsed.Value.Value);
-        }
-
+        var snapshot = company.Snapshot;
         var contacts = await Task.WhenAll(snapshot.Contacts.Take(CompanyStateResponse.ContactLimit)
             .Select(key => grains.GetGrain<IContactGrain>(key.Value).GetSnapshotAsync(cancellationToken)));
         return TypedResults.Ok(ToResponse(snapshot, contacts));
+    }
+
+    /// <summary>
+    /// The company of a TIN from the path, with its state: or the problem to answer instead — 400 when the TIN is not
+    /// valid (saying why), 404 when no source record of it has reached SyncGrid.
+    /// </summary>
+    public static async Task<CompanyLookup> FindAsync(string tin, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var parsed = Tin.Parse(tin);
+        if (!parsed.Success)
+        {
+            return new CompanyLookup(null, null, ApiProblems.InvalidTin(parsed.Problem));
+        }
+
+        var company = grains.GetGrain<ICompanyGrain>(parsed.Value.Value);
+        var snapshot = await company.GetSyncStateAsync(cancellationToken);
+        return snapshot.Exists ? new CompanyLookup(company, snapshot, null) : new CompanyLookup(null, null, ApiProblems.UnknownCompany(parsed.Value.Value));
     }
 
     public static async Task<Results<Ok<CompanyPage>, ProblemHttpResult>> ListAsync(string? status, string? after, string? limit, IReadModelQueries readModel, CancellationToken cancellationToken)
@@ -66,25 +78,20 @@ internal static class CompanyEndpoints
 
     public static async Task<Results<Accepted<ResyncResponse>, ProblemHttpResult>> ResyncAsync(string tin, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var parsed = Tin.Parse(tin);
-        if (!parsed.Success)
+        var company = await FindAsync(tin, grains, cancellationToken);
+        if (!company.Found)
         {
-            return ApiProblems.InvalidTin(parsed.Problem);
+            return company.Problem;
         }
 
-        var company = grains.GetGrain<ICompanyGrain>(parsed.Value.Value);
-        if (!(await company.GetSyncStateAsync(cancellationToken)).Exists)
-        {
-            return ApiProblems.UnknownCompany(parsed.Value.Value);
-        }
-
-        var result = await company.ResyncAsync(cancellationToken);
+        var result = await company.Grain.ResyncAsync(cancellationToken);
         if (!result.Accepted)
         {
             return ApiProblems.Conflict(result.Message, "company.resync-impossible");
         }
 
-        return TypedResults.Accepted($"/api/v1/companies/{parsed.Value.Value}", new ResyncResponse(parsed.Value.Value, result.Status, result.Message));
+        var known = company.Snapshot.Tin.Value;
+        return TypedResults.Accepted($"/api/v1/companies/{known}", new ResyncResponse(known, result.Status, result.Message));
     }
 
     private static CompanyStateResponse ToResponse(CompanySyncSnapshot s, ContactSnapshot[] contacts)
@@ -110,4 +117,16 @@ internal static class CompanyEndpoints
     internal static SourceDto Source(SourceRef source) => new(source.Store.ToCode(), source.Id, source.ChangedAt);
 
     private static string Kebab(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}
+
+/// <summary>A company found by the TIN in a request's path, or the problem to answer instead.</summary>
+/// <param name="Grain">The company's grain, when found.</param>
+/// <param name="Snapshot">Its state, when found.</param>
+/// <param name="Problem">400 or 404, when not found.</param>
+internal sealed record CompanyLookup(ICompanyGrain? Grain, CompanySyncSnapshot? Snapshot, ProblemHttpResult? Problem)
+{
+    /// <summary>Whether the company exists (and <see cref="Grain"/> and <see cref="Snapshot"/> are set).</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Grain), nameof(Snapshot))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Problem))]
+    public bool Found => Problem is null;
 }

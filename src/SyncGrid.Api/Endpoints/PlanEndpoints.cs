@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.ReadModel;
 using SyncGrid.Api.Contracts;
-using SyncGrid.Domain.Identifiers;
 
 namespace SyncGrid.Api.Endpoints;
 
@@ -21,19 +20,13 @@ internal static class PlanEndpoints
 
     public static async Task<Results<Ok<CompanyPlanResponse>, ProblemHttpResult>> CompanyAsync(string tin, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var parsed = Tin.Parse(tin);
-        if (!parsed.Success)
+        var company = await CompanyEndpoints.FindAsync(tin, grains, cancellationToken);
+        if (!company.Found)
         {
-            return ApiProblems.InvalidTin(parsed.Problem);
+            return company.Problem;
         }
 
-        var company = grains.GetGrain<ICompanyGrain>(parsed.Value.Value);
-        if (!(await company.GetSyncStateAsync(cancellationToken)).Exists)
-        {
-            return ApiProblems.UnknownCompany(parsed.Value.Value);
-        }
-
-        var plan = await company.PlanBitrix24Async(cancellationToken);
+        var plan = await company.Grain.PlanBitrix24Async(cancellationToken);
         return TypedResults.Ok(new CompanyPlanResponse(plan.Tin.Value, plan.Status, plan.Outcome, plan.Reason,
             plan.Commands.Select(c => new PlannedCommandDto(plan.Tin.Value, c.Method, c.Entity, c.Summary)).ToList(), plan.ContactsNotPlanned));
     }
