@@ -92,7 +92,8 @@ internal static class GridBenchmark
         return (submissions.Sum(s => s.RecordCount), watch.Elapsed.TotalSeconds, total);
     }
 
-    private static async Task DropAsync(string serverConnectionString, string database)
+    /// <summary>Drops a benchmark's database (pools cleared first, so no pooled connection holds it).</summary>
+    internal static async Task DropAsync(string serverConnectionString, string database)
     {
         MySqlConnection.ClearAllPools();
         await using var connection = new MySqlConnection(serverConnectionString);

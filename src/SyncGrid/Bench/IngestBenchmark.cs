@@ -56,11 +56,7 @@ internal static class IngestBenchmark
         {
             if (!settings.KeepDatabase)
             {
-                MySqlConnection.ClearAllPools();
-                await using var connection = new MySqlConnection(settings.ServerConnectionString);
-                await connection.OpenAsync(CancellationToken.None);
-                await using var command = new MySqlCommand($"DROP DATABASE IF EXISTS `{database}`", connection);
-                await command.ExecuteNonQueryAsync(CancellationToken.None);
+                await GridBenchmark.DropAsync(settings.ServerConnectionString, database);
             }
         }
     }

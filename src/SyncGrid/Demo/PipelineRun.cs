@@ -9,6 +9,7 @@ using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.ReadModel;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Cli.Bench;
+using SyncGrid.Cli.Commands;
 using SyncGrid.Cli.Hosting;
 using SyncGrid.Generator;
 using SyncGrid.Grains.Ingest;
@@ -317,7 +318,7 @@ public sealed class PipelineRun : IAsyncDisposable
         _exportsTotal = exports.Sum(f => f.Records);
         var events = Generated.Files.Where(f => f.Kind == "store-b-events").ToList();
         _eventsTotal = events.Sum(f => f.Records);
-        var importer = new StoreBExportImporter(new ProducerPublisher(producer), new FileSourceCheckpointStore(Path.Combine(_directory, "checkpoints")), TimeProvider.System);
+        var importer = new StoreBExportImporter(new KafkaImportPublisher(producer), new FileSourceCheckpointStore(Path.Combine(_directory, "checkpoints")), TimeProvider.System);
         foreach (var file in exports)
         {
             var before = Interlocked.Read(ref _exportsPublished);
@@ -415,11 +416,5 @@ public sealed class PipelineRun : IAsyncDisposable
             SourcesDrained = drained,
             WorkingSetBytes = Environment.WorkingSet,
         };
-    }
-
-    private sealed class ProducerPublisher(KafkaRecordProducer producer) : IImportPublisher
-    {
-        public async Task PublishAsync(string topic, IReadOnlyList<ImportRecord> records, CancellationToken cancellationToken = default) =>
-            await producer.PublishAsync(topic, records.Select(r => new KafkaRecord(r.Key, r.Value)).ToList(), cancellationToken);
     }
 }

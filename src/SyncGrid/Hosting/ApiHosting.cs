@@ -35,23 +35,7 @@ public static class ApiHosting
     /// </summary>
     public static IHost Build(FileInfo? configFile, string[]? args = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args ?? [], ContentRootPath = Directory.GetCurrentDirectory() });
-        if (configFile is not null)
-        {
-            if (!configFile.Exists)
-            {
-                throw new FileNotFoundException($"The configuration file {configFile.FullName} given with --config does not exist.", configFile.FullName);
-            }
-
-            builder.Configuration.AddJsonFile(configFile.FullName, optional: false, reloadOnChange: false);
-            builder.Configuration.AddEnvironmentVariables();
-        }
-
-        if (overrides is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(overrides);
-        }
-
+        var builder = SiloHost.CreateBuilder(configFile, args, overrides);
         ObservabilityHosting.AddToClient(builder);
         builder.UseOrleansClient(client => ClientConfiguration.Configure(client, builder.Configuration));
         if (SiloConfiguration.MariaDbConnectionString(builder.Configuration) is { } connectionString)

@@ -15,6 +15,20 @@ public static class SiloHost
     /// </summary>
     public static IHost Build(FileInfo? configFile, string[]? args = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var builder = CreateBuilder(configFile, args, overrides);
+        ObservabilityHosting.AddToSilo(builder);
+        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
+        ApiHosting.AddToSiloIfEnabled(builder);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The host builder every SyncGrid host starts from, with its configuration sources in order: appsettings.json (and
+    /// appsettings.{Environment}.json) in the working directory, the <paramref name="configFile"/>, environment
+    /// variables, then <paramref name="overrides"/>.
+    /// </summary>
+    internal static HostApplicationBuilder CreateBuilder(FileInfo? configFile, string[]? args, IReadOnlyDictionary<string, string?>? overrides)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args ?? [], ContentRootPath = Directory.GetCurrentDirectory() });
         if (configFile is not null)
         {
@@ -32,10 +46,7 @@ public static class SiloHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
-        ObservabilityHosting.AddToSilo(builder);
-        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, builder.Configuration));
-        ApiHosting.AddToSiloIfEnabled(builder);
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>
