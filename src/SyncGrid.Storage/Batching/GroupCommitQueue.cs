@@ -96,15 +96,15 @@ internal sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
             try
             {
                 var results = await _execute(batch.Select(p => p.Item).ToList(), _stopping.Token).ConfigureAwait(false);
+
+                // Count and observe before releasing the callers, so whoever awaited a write sees it in the figures.
+                _observeBatch?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
+                Interlocked.Increment(ref _batches);
+                Interlocked.Add(ref _items, batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(results[i]);
                 }
-
-                _observeBatch?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
-
-                Interlocked.Increment(ref _batches);
-                Interlocked.Add(ref _items, batch.Count);
             }
             catch (Exception e)
             {
