@@ -57,7 +57,7 @@ start_server() {
   fi
   log "starting mariadbd on 127.0.0.1:$MARIADB_PORT (log: $MARIADB_LOG)"
   as_root sh -c "nohup '$server' --user=root --datadir='$MARIADB_DATADIR' --bind-address=127.0.0.1 --port='$MARIADB_PORT' \
-    --socket=/run/mysqld/mysqld.sock --max-connections=1000 --innodb-flush-log-at-trx-commit=2 \
+    --socket=/run/mysqld/mysqld.sock --max-connections=1000 --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=2G --innodb-log-file-size=512M \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_bin >'$MARIADB_LOG' 2>&1 &"
   for _ in $(seq 1 120); do
     if root_answers; then return 0; fi

@@ -13,6 +13,15 @@ public interface IPartnerIngestGrain : IGrainWithStringKey
     [Alias("Ingest")]
     Task<SubmitResult> IngestAsync(byte[] message, string position, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Ingests one record of the export importer (a store B export envelope: the partner and its file position) read at
+    /// <paramref name="transportPosition"/>. Its partner goes the way of a SAP event; a malformed partner is rejected
+    /// with its file position (<c>file#partners[i]@offset</c>), a record that is not an envelope with its transport
+    /// position. Durable when it completes.
+    /// </summary>
+    [Alias("IngestExport")]
+    Task<SubmitResult> IngestExportAsync(byte[] record, string transportPosition, CancellationToken cancellationToken = default);
+
     /// <summary>The TIN the partner last had, if any.</summary>
     [Alias("GetLastTin")]
     Task<string?> GetLastTinAsync(CancellationToken cancellationToken = default);

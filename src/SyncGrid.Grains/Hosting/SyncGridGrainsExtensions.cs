@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
 using SyncGrid.Grains.Ingest;
@@ -23,6 +24,8 @@ public static class SyncGridGrainsExtensions
         builder.Services.TryAddSingleton<IngestMetrics>();
         builder.Services.TryAddSingleton<GridMetrics>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
+        builder.Services.AddOptions<RecordStreamOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecordStreamOptions>, RecordStreamOptionsValidator>());
         return builder;
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Domain;
@@ -13,49 +11,21 @@ using SyncGrid.Sources.Import;
 namespace SyncGrid.Grains.Ingest;
 
 /// <summary>
-/// One store B partner's ingest, implicitly subscribed to its streams (when a Kafka stream provider is configured; it
+/// One store B partner's ingest, called by <see cref="RecordStreamGrain"/> for each record under the partner's key (it
 /// can also be called directly): the SAP change events on the store B topic, and the export importer's records on the
 /// exports topic (<see cref="StoreBStreams.ExportsNamespacePattern"/>), so both sources of a partner meet in one grain
 /// and share its last TIN. Everything a record causes — rejects recorded, the company submission, a withdrawal from a
 /// previous TIN — is durable before the record is acknowledged, so the partition's offset only moves past records that
 /// are in grain state or in the rejects store.
 /// </summary>
-[ImplicitStreamSubscription(StoreBStreams.Namespace)]
-[RegexImplicitStreamSubscription(StoreBStreams.ExportsNamespacePattern)]
 public sealed partial class PartnerIngestGrain(
     [PersistentState("partner-ingest", GrainStorageNames.Grid)] IPersistentState<PartnerIngestState> state,
     IRejectStore rejects,
     IngestMetrics metrics,
-    ILogger<PartnerIngestGrain> logger) : Grain, IPartnerIngestGrain, IAsyncObserver<byte[]>, IStreamSubscriptionObserver
+    ILogger<PartnerIngestGrain> logger) : Grain, IPartnerIngestGrain
 {
     // A malformed message is kept in the rejects store up to this many characters.
     private const int MaxRawChars = 4000;
-
-    /// <summary>Attaches the handler of the stream Orleans delivers to: export records or SAP events, by namespace.</summary>
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
-    {
-        ArgumentNullException.ThrowIfNull(handleFactory);
-        var handle = handleFactory.Create<byte[]>();
-        var streamNamespace = handleFactory.StreamId.GetNamespace();
-        if (StoreBStreams.IsExportsNamespace(streamNamespace))
-        {
-            await handle.ResumeAsync((record, token) => IngestExportAsync(record, $"{streamNamespace}/{this.GetPrimaryKeyString()}@{token?.SequenceNumber}"));
-        }
-        else
-        {
-            await handle.ResumeAsync(this);
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task OnNextAsync(byte[] item, StreamSequenceToken? token = null) =>
-        await IngestAsync(item, $"{StoreBStreams.Namespace}/{this.GetPrimaryKeyString()}@{token?.SequenceNumber}");
-
-    /// <inheritdoc />
-    public Task OnCompletedAsync() => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<string?> GetLastTinAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.LastTin);
@@ -67,15 +37,12 @@ public sealed partial class PartnerIngestGrain(
         return HandleAsync(SapEventParser.Parse(message, position), IngestMetrics.StoreBEvents, "message", () => Raw(message), cancellationToken);
     }
 
-    /// <summary>
-    /// Ingests one record of the export importer (a <see cref="StoreBExportEnvelope"/>). Its partner goes the way of a
-    /// SAP event; a malformed partner is rejected with its file position (<c>file#partners[i]@offset</c>), and a record
-    /// that is not an envelope with its Kafka position.
-    /// </summary>
-    private Task<SubmitResult> IngestExportAsync(byte[] record, string transportPosition)
+    /// <inheritdoc />
+    public Task<SubmitResult> IngestExportAsync(byte[] record, string transportPosition, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var message = StoreBExportEnvelope.Read(record, transportPosition);
-        return HandleAsync(message.Result, IngestMetrics.StoreBExports, "partner", () => message.Raw, CancellationToken.None);
+        return HandleAsync(message.Result, IngestMetrics.StoreBExports, "partner", () => message.Raw, cancellationToken);
     }
 
     private async Task<SubmitResult> HandleAsync(SapEventResult parsed, string source, string rawField, Func<string?> raw, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Domain.Identifiers;
@@ -12,43 +10,22 @@ using SyncGrid.Sources.StoreA;
 namespace SyncGrid.Grains.Ingest;
 
 /// <summary>
-/// One store A row's ingest, implicitly subscribed to its stream on the store A topic (it can also be called
-/// directly). Decodes and normalises the row, records rejects with the row's position (table, id, <c>updated_at</c>),
+/// One store A row's ingest, called by <see cref="RecordStreamGrain"/> for each record of the store A topic under the
+/// row's key (it can also be called directly). Decodes and normalises the row, records rejects with the row's position (table, id, <c>updated_at</c>),
 /// and submits it to the company of its TIN — a contact to its company's, with its company row as parent, so that a
 /// deleted company row withdraws its contacts. A row that is deleted, changes TIN or can no longer be routed is
 /// withdrawn from the company it was delivered to, at the version delivered there. Everything is durable before the
 /// record is acknowledged. There is one activation per row, so activations are collected after two idle minutes (the shortest age limit above the default collection quantum).
 /// </summary>
-[RegexImplicitStreamSubscription(StoreAStreams.NamespacePattern)]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class StoreARowIngestGrain(
     [PersistentState("store-a-row-ingest", GrainStorageNames.Grid)] IPersistentState<StoreARowIngestState> state,
     IRejectStore rejects,
     IngestMetrics metrics,
-    ILogger<StoreARowIngestGrain> logger) : Grain, IStoreARowIngestGrain, IAsyncObserver<byte[]>, IStreamSubscriptionObserver
+    ILogger<StoreARowIngestGrain> logger) : Grain, IStoreARowIngestGrain
 {
     // A malformed record is kept in the rejects store up to this many characters.
     private const int MaxRawChars = 4000;
-
-    private string _stream = string.Empty;
-
-    /// <inheritdoc />
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
-    {
-        ArgumentNullException.ThrowIfNull(handleFactory);
-        _stream = handleFactory.StreamId.ToString();
-        await handleFactory.Create<byte[]>().ResumeAsync(this);
-    }
-
-    /// <inheritdoc />
-    public async Task OnNextAsync(byte[] item, StreamSequenceToken? token = null) =>
-        await IngestAsync(item, $"{_stream}@{token?.SequenceNumber}");
-
-    /// <inheritdoc />
-    public Task OnCompletedAsync() => Task.CompletedTask;
-
-    /// <inheritdoc />
-    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<string?> GetLastTinAsync(CancellationToken cancellationToken = default) => Task.FromResult(state.State.LastTin);

@@ -9,16 +9,50 @@ namespace SyncGrid.Kafka.Progress;
 /// The progress of Kafka topics read by a consumer group: per partition, the group's committed offset (what grains
 /// have durably handled, since the stream provider commits only after delivery) against the high watermark (the end of
 /// the partition now); their difference is the lag. A partition with no commit yet counts from its low watermark.
-/// One row per topic with a part per partition. Asks the brokers on every call (a consumer that never joins the group,
-/// so the silos' reading is not disturbed).
+/// One row per topic with a part per partition. Asks the brokers on every call through one admin client and one
+/// consumer that never joins the group (so the silos' reading is not disturbed), kept between calls and rebuilt after
+/// a failure: a client costs threads and broker connections, and progress is polled every second or so.
 /// </summary>
-public sealed class KafkaSourceProgressProvider(IOptions<KafkaSourceProgressOptions> options, TimeProvider time) : ISourceProgressProvider
+public sealed class KafkaSourceProgressProvider(IOptions<KafkaSourceProgressOptions> options, TimeProvider time) : ISourceProgressProvider, IDisposable
 {
     private readonly KafkaSourceProgressOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private IAdminClient? _admin;
+    private IConsumer<byte[], byte[]>? _consumer;
+    private bool _disposed;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SourceProgress>> GetProgressAsync(CancellationToken cancellationToken = default) =>
-        Task.Run<IReadOnlyList<SourceProgress>>(() => Read(cancellationToken), cancellationToken);
+        Task.Run<IReadOnlyList<SourceProgress>>(() =>
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return Read(cancellationToken);
+            }
+        }, cancellationToken);
+
+    /// <summary>Closes the clients.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            ResetClients();
+        }
+    }
+
+    private void ResetClients()
+    {
+        _admin?.Dispose();
+        _admin = null;
+        if (_consumer is not null)
+        {
+            _consumer.Close();
+            _consumer.Dispose();
+            _consumer = null;
+        }
+    }
 
     private List<SourceProgress> Read(CancellationToken cancellationToken)
     {
@@ -27,17 +61,19 @@ public sealed class KafkaSourceProgressProvider(IOptions<KafkaSourceProgressOpti
         Metadata metadata;
         try
         {
-            using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(_options.BootstrapServers, _options.ClientSettings)).Build();
-            metadata = admin.GetMetadata(timeout);
+            _admin ??= new AdminClientBuilder(KafkaClientConfigs.Admin(_options.BootstrapServers, _options.ClientSettings)).Build();
+            metadata = _admin.GetMetadata(timeout);
         }
         catch (KafkaException ex)
         {
+            ResetClients();
             return [.. _options.Topics.Select(t => Failed(t, $"The brokers' metadata could not be read: {ex.Error.Reason}", now))];
         }
 
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(
+        var consumer = _consumer ??= new ConsumerBuilder<byte[], byte[]>(
             KafkaClientConfigs.Consumer(_options.BootstrapServers, _options.ConsumerGroupId, _options.ClientSettings)).Build();
         var rows = new List<SourceProgress>();
+        var failed = false;
         foreach (var topic in _options.Topics)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -55,10 +91,16 @@ public sealed class KafkaSourceProgressProvider(IOptions<KafkaSourceProgressOpti
             catch (KafkaException ex)
             {
                 rows.Add(Failed(topic, $"The offsets of group {_options.ConsumerGroupId} could not be read: {ex.Error.Reason}", now));
+                failed = true;
             }
         }
 
-        consumer.Close();
+        if (failed)
+        {
+            // A fresh client next time, in case this one is stuck on a broker that went away.
+            ResetClients();
+        }
+
         return rows;
     }
 

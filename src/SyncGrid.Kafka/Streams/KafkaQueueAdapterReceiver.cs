@@ -1,7 +1,9 @@
+using System.Globalization;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Streams;
+using SyncGrid.Abstractions;
 
 namespace SyncGrid.Kafka.Streams;
 
@@ -9,7 +11,13 @@ namespace SyncGrid.Kafka.Streams;
 /// Reads one partition (one queue). The partition is assigned manually, starting at the consumer group's committed offset,
 /// because Orleans' queue balancer, not Kafka's group protocol, decides which silo owns it. Offsets are committed only in
 /// <see cref="MessagesDeliveredAsync(IList{IBatchContainer})"/>, that is for batches the queue cache has released after
-/// every consumer grain acknowledged them.
+/// every consumer grain acknowledged them, and never past a record whose batch is still being delivered.
+/// <para>
+/// Records an extractor published (no stream header) are spread over <see cref="KafkaStreamOptions.RecordStreamsPerPartition"/>
+/// streams per partition (<see cref="RecordStreamKey"/>) by a stable hash of their key, and consecutive records of one stream read in one poll travel
+/// as one batch of <see cref="RawRecord"/> events: a key keeps its partition order, the buckets are delivered
+/// concurrently, and a backlog costs one delivery per batch instead of one stream, handshake and delivery per record.
+/// </para>
 /// </summary>
 public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 {
@@ -24,8 +32,16 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly ILogger<KafkaQueueAdapterReceiver> _logger;
     private readonly Lock _gate = new();
     private IConsumer<byte[], byte[]>? _consumer;
+    private readonly StreamId[] _recordStreams;
+    private readonly string _recordNamespace;
     private KafkaMetrics.PartitionPosition? _position;
     private long _committed = -1;
+
+    // First offsets of the batches handed to the pulling agent and not yet delivered (guarded by _gate), the highest
+    // offset handed out (or skipped as unreadable), and a record read but left for the next poll.
+    private readonly SortedSet<long> _inDelivery = [];
+    private long _handedOut = -1;
+    private ConsumeResult<byte[], byte[]>? _held;
 
     public KafkaQueueAdapterReceiver(string provider, QueueId queue, KafkaStreamOptions options, Serializer serializer, KafkaMetrics metrics,
         ILogger<KafkaQueueAdapterReceiver> logger)
@@ -36,7 +52,17 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _serializer = serializer;
         _metrics = metrics;
         _logger = logger;
+        _recordNamespace = _partition.Topic;
+        _recordStreams = [.. Enumerable.Range(0, options.RecordStreamsPerPartition)
+            .Select(b => StreamId.Create(_recordNamespace, RecordStreamKey(_recordNamespace, _partition.Partition.Value, b)))];
     }
+
+    /// <summary>
+    /// The key of an extractor record stream, <c>topic/partition.bucket</c>: the topic is part of it because an implicit
+    /// subscriber's grain key is the stream key alone, and two topics' buckets must not share an activation.
+    /// </summary>
+    public static string RecordStreamKey(string topic, int partition, int bucket) =>
+        string.Create(CultureInfo.InvariantCulture, $"{topic}/{partition}.{bucket}");
 
     public Task Initialize(TimeSpan timeout) => Task.Run(() =>
     {
@@ -58,7 +84,8 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => Task.Run<IList<IBatchContainer>>(() =>
     {
         var batches = new List<IBatchContainer>();
-        var wanted = Math.Min(maxCount, _options.MaxBatchSize);
+        var wantedBatches = Math.Max(1, maxCount);
+        var records = 0;
         lock (_gate)
         {
             if (_consumer is null)
@@ -66,22 +93,71 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
                 return batches;
             }
 
+            // Open record batches by bucket; a full one is closed, and the next record of its bucket opens another.
+            var open = new Dictionary<int, RecordBatch>();
+            var ordered = new List<RecordBatch>();
             var timeout = _options.PollTimeout;
-            while (batches.Count < wanted && _consumer.Consume(timeout) is { } record)
+            while (records < _options.MaxBatchSize)
             {
-                timeout = TimeSpan.Zero;
-                if (ToBatch(record) is { } batch)
+                var record = _held ?? _consumer.Consume(timeout);
+                _held = null;
+                if (record is null)
                 {
-                    batches.Add(batch);
+                    break;
                 }
+
+                timeout = TimeSpan.Zero;
+                var offset = record.Offset.Value;
+                if (record.Message.Headers?.TryGetLastBytes(NamespaceHeader, out var ns) == true && ns is not null)
+                {
+                    if (ordered.Count + batches.Count >= wantedBatches)
+                    {
+                        _held = record;
+                        break;
+                    }
+
+                    if (ToEventBatch(record, ns) is { } produced)
+                    {
+                        batches.Add(produced);
+                        _inDelivery.Add(offset);
+                    }
+                }
+                else
+                {
+                    var key = record.Message.Key ?? [];
+                    var bucket = KafkaPartitioner.PartitionFor(key, _recordStreams.Length);
+                    if (!open.TryGetValue(bucket, out var batch))
+                    {
+                        if (ordered.Count + batches.Count >= wantedBatches)
+                        {
+                            _held = record;
+                            break;
+                        }
+
+                        batch = new RecordBatch(bucket, offset);
+                        open[bucket] = batch;
+                        ordered.Add(batch);
+                        _inDelivery.Add(offset);
+                    }
+
+                    batch.Add(new RawRecord(key, record.Message.Value ?? [], _partition.Partition.Value, offset));
+                    if (batch.Events.Count >= _options.MaxRecordsPerEvent)
+                    {
+                        open.Remove(bucket);
+                    }
+                }
+
+                _handedOut = offset;
+                records++;
             }
 
+            batches.AddRange(ordered.Select(b => new KafkaBatchContainer(_recordStreams[b.Bucket], b.Events, null, b.FirstOffset, b.LastOffset)));
             UpdatePosition(_consumer);
         }
 
-        if (batches.Count > 0)
+        if (records > 0)
         {
-            _metrics.Consumed(_partition.Topic, batches.Count);
+            _metrics.Consumed(_partition.Topic, records);
         }
 
         return batches;
@@ -90,7 +166,18 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var next = messages.OfType<KafkaBatchContainer>().Select(m => m.Offset + 1).DefaultIfEmpty(-1).Max();
+        long next;
+        lock (_gate)
+        {
+            foreach (var delivered in messages.OfType<KafkaBatchContainer>())
+            {
+                _inDelivery.Remove(delivered.Offset);
+            }
+
+            // Every record below the oldest batch still in delivery is in a delivered batch (or was unreadable).
+            next = _inDelivery.Count > 0 ? _inDelivery.Min : _handedOut + 1;
+        }
+
         return next <= Interlocked.Read(ref _committed) ? Task.CompletedTask : Task.Run(() => Commit(next));
     }
 
@@ -103,6 +190,8 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             _consumer = null;
             _position?.Dispose();
             _position = null;
+            _inDelivery.Clear();
+            _held = null;
         }
 
         if (consumer is null)
@@ -177,18 +266,11 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
     }
 
-    private KafkaBatchContainer? ToBatch(ConsumeResult<byte[], byte[]> record)
+    /// <summary>A record the stream adapter produced: its serialized event batch on the stream its header names.</summary>
+    private KafkaBatchContainer? ToEventBatch(ConsumeResult<byte[], byte[]> record, byte[] ns)
     {
         var key = record.Message.Key ?? [];
         var offset = record.Offset.Value;
-        byte[]? ns = null;
-        if (record.Message.Headers?.TryGetLastBytes(NamespaceHeader, out ns) != true || ns is null)
-        {
-            // A raw record (published by an extractor, not by the stream adapter): one byte[] event on stream (topic, key).
-            return new KafkaBatchContainer(StreamId.Create(System.Text.Encoding.UTF8.GetBytes(_partition.Topic), key),
-                [record.Message.Value ?? []], null, offset);
-        }
-
         try
         {
             var batch = _serializer.Deserialize<KafkaEventBatch>(record.Message.Value)
@@ -200,6 +282,24 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             // Nothing can read this record; later commits pass it, and the log names its offset for replay.
             LogUnreadable(_logger, ex, _provider, _partition.Topic, _partition.Partition.Value, offset);
             return null;
+        }
+    }
+
+    /// <summary>Consecutive extractor records of one bucket, read in one poll.</summary>
+    private sealed class RecordBatch(int bucket, long firstOffset)
+    {
+        public int Bucket { get; } = bucket;
+
+        public long FirstOffset { get; } = firstOffset;
+
+        public long LastOffset { get; private set; } = firstOffset;
+
+        public List<object> Events { get; } = [];
+
+        public void Add(RawRecord record)
+        {
+            Events.Add(record);
+            LastOffset = record.Offset;
         }
     }
 

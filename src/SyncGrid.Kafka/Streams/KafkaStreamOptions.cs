@@ -24,13 +24,33 @@ public sealed class KafkaStreamOptions
     [Required]
     public string ConsumerGroupId { get; set; } = "syncgrid";
 
-    /// <summary>How long one read waits for the first record of a partition. Default 100 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
-    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long one read waits for the first record of a partition. Default 0: a read takes what the consumer has already
+    /// fetched in the background (librdkafka prefetches every assigned partition) and never holds a thread-pool thread;
+    /// the pulling agent's poll period paces the reads. A blocking wait here costs one thread per idle partition.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.Zero;
 
     /// <summary>The most records one read takes from a partition (the queue cache may ask for fewer). Default 1000.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Streams the records an extractor published (no stream header) are spread over, per partition: a record goes to
+    /// stream (topic, "partition.bucket") with the bucket a stable hash of its key, so one key always meets the same
+    /// stream and stays in partition order, while the partition's buckets are delivered concurrently. Default 16.
+    /// </summary>
+    [Range(1, 4096)]
+    public int RecordStreamsPerPartition { get; set; } = 16;
+
+    /// <summary>
+    /// The most extractor records one stream event carries: consecutive records of one bucket read in one poll travel
+    /// as one event (one delivery, one acknowledgement). Keep an event's work well inside the silo's response timeout:
+    /// a delivery that times out is retried whole while the first attempt still runs. Default 16.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxRecordsPerEvent { get; set; } = 16;
 
     /// <summary>Batches kept per partition in the queue cache until every consumer has them. Default 4096.</summary>
     [Range(16, 1_000_000)]

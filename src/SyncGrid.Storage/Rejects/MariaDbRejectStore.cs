@@ -10,14 +10,21 @@ namespace SyncGrid.Storage.Rejects;
 /// <summary>
 /// The rejects store on MariaDB (<c>deploy/sql/012_syncgrid_rejects.sql</c>): batched multi-row
 /// <c>INSERT … ON DUPLICATE KEY UPDATE count = count + VALUES(count)</c>, so recording is idempotent per reject key.
+/// Concurrent callers (every ingest grain that found a bad value) share statements through a group commit: what has
+/// accumulated while the previous statements ran goes out together, so rejects cost a round trip per batch, not per record.
 /// </summary>
-public sealed class MariaDbRejectStore : IRejectStore
+public sealed class MariaDbRejectStore : IRejectStore, IAsyncDisposable
 {
+    // Callers folded into one group commit, and group commits in flight at once.
+    private const int CallersPerBatch = 256;
+    private const int ConcurrentBatches = 2;
+
     private const string Columns = "source_store, source_id, source_position, field, raw_value, reason_code, message, first_seen, last_seen, count";
 
     private readonly string _connectionString;
     private readonly int _maxBatchSize;
     private readonly TimeProvider _time;
+    private readonly GroupCommitQueue<IReadOnlyList<RejectEntry>, bool> _writes;
 
     public MariaDbRejectStore(MariaDbRejectStoreOptions options, TimeProvider time)
     {
@@ -25,17 +32,27 @@ public sealed class MariaDbRejectStore : IRejectStore
         _connectionString = BatchConnections.Tune(options.ConnectionString);
         _maxBatchSize = options.MaxBatchSize;
         _time = time;
+        _writes = new GroupCommitQueue<IReadOnlyList<RejectEntry>, bool>(WriteBatchAsync, CallersPerBatch, ConcurrentBatches);
     }
 
     /// <inheritdoc />
-    public async Task RecordAsync(IReadOnlyList<RejectEntry> entries, CancellationToken cancellationToken = default)
+    public Task RecordAsync(IReadOnlyList<RejectEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0)
-        {
-            return;
-        }
+        return entries.Count == 0 ? Task.CompletedTask : _writes.EnqueueAsync(entries, cancellationToken);
+    }
 
+    /// <summary>Finishes the group commits under way; later calls to <see cref="RecordAsync"/> fail.</summary>
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private async Task<IReadOnlyList<bool>> WriteBatchAsync(IReadOnlyList<IReadOnlyList<RejectEntry>> callers, CancellationToken cancellationToken)
+    {
+        await WriteAsync([.. callers.SelectMany(c => c)], cancellationToken).ConfigureAwait(false);
+        return [.. Enumerable.Repeat(true, callers.Count)];
+    }
+
+    private async Task WriteAsync(IReadOnlyList<RejectEntry> entries, CancellationToken cancellationToken)
+    {
         var now = _time.GetUtcNow().UtcDateTime;
         // Sorted by key so that concurrent batches lock rows in one order.
         var rows = RejectKey.Fold(entries)

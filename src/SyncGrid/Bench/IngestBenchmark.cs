@@ -22,6 +22,7 @@ internal static class IngestBenchmark
         await SchemaMigrator.MigrateAsync(server.ConnectionString, cancellationToken: cancellationToken);
         try
         {
+            using var storage = new StorageTally();
             await using var run = new PipelineRun(new PipelineOptions
             {
                 Companies = settings.Companies,
@@ -37,6 +38,8 @@ internal static class IngestBenchmark
             var raw = (long)expected.Raw.StoreA.CompanyRows + expected.Raw.StoreA.ContactRows + report.Final.ExportsPublished + report.Final.ExportsRejected + report.Final.EventsPublished;
             var withContacts = (long)expected.Raw.StoreA.CompanyRows + expected.Raw.StoreA.ContactRows + expected.Raw.StoreB.Partners + expected.Raw.StoreB.ContactRows + report.Final.EventsPublished;
             var seconds = report.Stages["ingest"].TotalSeconds;
+            var (read, readBatches) = storage.Reads;
+            var (written, writeBatches) = storage.Writes;
             return new IngestBenchResult(
                 Companies: settings.Companies,
                 KafkaRecords: raw,
@@ -50,7 +53,11 @@ internal static class IngestBenchmark
                 Rejects: report.Final.RejectsByReason.Values.Sum(),
                 ExpectedRejects: expected.Rejects.Total,
                 PeakWorkingSetMiB: Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
-                StoreASkipped: report.StoreASkipped);
+                StoreASkipped: report.StoreASkipped,
+                StatesRead: read,
+                ReadBatches: readBatches,
+                StatesWritten: written,
+                WriteBatches: writeBatches);
         }
         finally
         {
@@ -79,4 +86,8 @@ internal sealed record IngestBenchResult(
     long Rejects,
     long ExpectedRejects,
     double PeakWorkingSetMiB,
-    string? StoreASkipped);
+    string? StoreASkipped,
+    long StatesRead,
+    long ReadBatches,
+    long StatesWritten,
+    long WriteBatches);

@@ -148,6 +148,8 @@ internal static class BenchCommand
             table.AddRow("source records/s (contact rows counted)", $"{result.SourceRecordsPerSecond:N0}");
             table.AddRow("companies in the grid / expected valid TINs", $"{result.CompaniesInGrid:N0} / {result.ExpectedCompaniesWithValidTin:N0}");
             table.AddRow("rejects / expected", $"{result.Rejects:N0} / {result.ExpectedRejects:N0}");
+            table.AddRow("grain states read / written", $"{result.StatesRead:N0} / {result.StatesWritten:N0} ({(double)result.StatesWritten / result.SourceRecordsWithContactRows:N2} writes per source record)");
+            table.AddRow("grain states per storage batch: reads / writes", $"{(double)result.StatesRead / Math.Max(1, result.ReadBatches):N1} / {(double)result.StatesWritten / Math.Max(1, result.WriteBatches):N1}");
             table.AddRow("peak working set", $"{result.PeakWorkingSetMiB:N0} MiB");
             if (result.StoreASkipped is { } skipped)
             {

@@ -203,6 +203,7 @@ public sealed class PipelineRun : IAsyncDisposable
             await _owned[i].DisposeAsync();
         }
 
+        _lag?.Dispose();
         _kafka?.Dispose();
         if (!_options.Keep)
         {

@@ -107,6 +107,7 @@ public static class SiloConfiguration
         var options = ReadOptions(configuration);
         var connectionString = MariaDbConnectionString(configuration);
         silo.AddSyncGridGrains();
+        silo.Services.Configure<RecordStreamOptions>(configuration.GetSection(RecordStreamOptions.Section));
         ActivationBalancing.Configure(silo, options);
         silo.AddSyncGridOrders(configuration.GetSection(OrdersOptions.Section));
         ConfigureOutsideSystems(silo.Services, configuration);
@@ -127,10 +128,15 @@ public static class SiloConfiguration
 
                 o.ConsumerGroupId = configuration["Kafka:ConsumerGroupId"] ?? "syncgrid";
 
-                // The queue cache bounds how many records a partition has in delivery at once (each record of a
-                // different key is its own stream, delivered concurrently); unbounded, a large backlog turns into
-                // tens of thousands of concurrent grain calls that time out and are redelivered.
+                // The queue cache bounds how far a partition reads ahead of its deliveries, in batches; unbounded, a
+                // large backlog turns into tens of thousands of concurrent grain calls that time out and are redelivered.
+                // The pulling agent takes a tenth of it per read, which should cover RecordStreamsPerPartition.
                 o.CacheSize = configuration.GetValue("Kafka:CacheSize", 256);
+
+                // Extractor records travel in batches per (partition, key bucket): one delivery per batch, and at most
+                // RecordStreamsPerPartition × Ingest:KeysInFlightPerEvent records of a partition in delivery at once.
+                o.RecordStreamsPerPartition = configuration.GetValue("Kafka:RecordStreamsPerPartition", o.RecordStreamsPerPartition);
+                o.MaxRecordsPerEvent = configuration.GetValue("Kafka:MaxRecordsPerEvent", o.MaxRecordsPerEvent);
             },
             streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
             {

@@ -6,7 +6,7 @@ namespace SyncGrid.IntegrationTests.Rejects;
 
 /// <summary>The MariaDB rejects store against the shared contract, on a migrated database.</summary>
 [Trait("Category", "Integration")]
-public sealed class MariaDbRejectStoreTests : RejectStoreContract, IClassFixture<MigratedDatabase>
+public sealed class MariaDbRejectStoreTests : RejectStoreContract, IClassFixture<MigratedDatabase>, IAsyncDisposable
 {
     private readonly MariaDbRejectStore _store;
     private readonly MigratedDatabase _database;
@@ -18,6 +18,8 @@ public sealed class MariaDbRejectStoreTests : RejectStoreContract, IClassFixture
     }
 
     protected override IRejectStore Store => _store;
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     [Fact]
     public async Task Schema_UniqueKeyOnHash_RawValueIsText()

@@ -36,7 +36,8 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
     private readonly MigratedDatabase _grid = new();
     private readonly MockKafkaCluster _kafka = new(1);
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<string, long> _ingested = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(object? Meter, string Outcome), long> _ingested = new();
+    private readonly List<object> _siloMeters = [];
     private StoreADatabase _store = null!;
     private InProcessTestCluster _cluster = null!;
     private int _nextBody;
@@ -53,14 +54,20 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
+            // Only store A's records, by meter: other tests in this process ingest too, so Outcomes counts only the
+            // meters of this cluster's silos.
+            string? source = null, outcome = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "outcome")
-                {
-                    _ingested.AddOrUpdate((string)tag.Value!, value, (_, sum) => sum + value);
-                }
+                source = tag.Key == "source" ? (string?)tag.Value : source;
+                outcome = tag.Key == "outcome" ? (string?)tag.Value : outcome;
+            }
+
+            if (source == IngestMetrics.StoreA && outcome is not null)
+            {
+                _ingested.AddOrUpdate((instrument.Meter.Scope, outcome), value, (_, sum) => sum + value);
             }
         });
         _listener.Start();
@@ -95,6 +102,10 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
         builder.ConfigureSilo((_, silo) => SiloConfiguration.ConfigureGrid(silo, configuration));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        foreach (var silo in _cluster.Silos)
+        {
+            _siloMeters.Add(silo.ServiceProvider.GetService(typeof(IMeterFactory))!);
+        }
     }
 
     public async Task DisposeAsync()
@@ -202,10 +213,11 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
     private async Task QuiesceAsync(params StoreAStatus[] coordinators)
     {
         var published = coordinators.Sum(c => c.Tables.Sum(t => t.RowsPublished));
-        await UntilAsync(() => Task.FromResult(Outcomes(null) >= published), $"the ingest of {published} published records (ingested so far: {string.Join(", ", _ingested)})");
+        await UntilAsync(() => Task.FromResult(Outcomes(null) >= published), $"the ingest of {published} published records (ingested so far: {Outcomes(null)})");
     }
 
-    private long Outcomes(string? outcome) => _ingested.Where(o => outcome is null || o.Key == outcome).Sum(o => o.Value);
+    private long Outcomes(string? outcome) =>
+        _ingested.Where(o => _siloMeters.Contains(o.Key.Meter!) && (outcome is null || o.Key.Outcome == outcome)).Sum(o => o.Value);
 
     private async Task<Dictionary<string, long>> VersionsAsync()
     {
