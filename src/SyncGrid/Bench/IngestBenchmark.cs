@@ -32,6 +32,7 @@ internal static class IngestBenchmark
                 Partitions = settings.Partitions,
                 StoreARowsPerSecond = settings.StoreARowsPerSecond,
                 Timeout = TimeSpan.FromMinutes(settings.TimeoutMinutes),
+                LogLevel = settings.LogLevel,
             });
             var report = await run.RunAsync(progress, cancellationToken);
             var expected = report.Generated.Expected;
@@ -70,7 +71,7 @@ internal static class IngestBenchmark
 }
 
 /// <summary>Settings of <c>bench ingest</c>.</summary>
-internal sealed record IngestBenchSettings(string ServerConnectionString, int Companies, long Seed, int Partitions, int StoreARowsPerSecond, int TimeoutMinutes, bool KeepDatabase);
+internal sealed record IngestBenchSettings(string ServerConnectionString, int Companies, long Seed, int Partitions, int StoreARowsPerSecond, int TimeoutMinutes, bool KeepDatabase, string LogLevel = "Critical");
 
 /// <summary>What <c>bench ingest</c> measured.</summary>
 internal sealed record IngestBenchResult(

@@ -104,9 +104,10 @@ internal static class BenchCommand
         var timeout = new Option<int>("--timeout-minutes") { Description = "Give up after this long.", DefaultValueFactory = _ => 30 };
         var keep = new Option<bool>("--keep") { Description = "Keep the grid database." };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a table." };
+        var logLevel = new Option<string>("--log-level") { Description = "The silo's console log level (Warning shows delivery retries and timeouts).", DefaultValueFactory = _ => "Critical" };
         var ingest = new Command("ingest", "End-to-end ingest at volume: generated data through store A's replica extractor, the export importer and SAP events, Kafka and the ingest grains into persisted grain state on MariaDB (register and Bitrix24 excluded).")
         {
-            connection, scale, seed, partitions, rows, timeout, keep, json,
+            connection, scale, seed, partitions, rows, timeout, keep, json, logLevel,
         };
         ingest.SetAction(async (parse, cancellationToken) =>
         {
@@ -120,7 +121,7 @@ internal static class BenchCommand
                 return 2;
             }
 
-            var settings = new IngestBenchSettings(server, companies, parse.GetValue(seed), parse.GetValue(partitions), parse.GetValue(rows), parse.GetValue(timeout), parse.GetValue(keep));
+            var settings = new IngestBenchSettings(server, companies, parse.GetValue(seed), parse.GetValue(partitions), parse.GetValue(rows), parse.GetValue(timeout), parse.GetValue(keep), parse.GetValue(logLevel) ?? "Critical");
             var last = TimeSpan.Zero;
             var result = await IngestBenchmark.RunAsync(
                 settings,
