@@ -75,7 +75,8 @@ internal static class SeedBenchmark
         var server = new MySqlConnectionStringBuilder(settings.ServerConnectionString);
         var database = $"syncgrid_seed_{Guid.NewGuid():N}"[..28];
         server.Database = database;
-        server.MaximumPoolSize = 40;
+        // The silos of this process share one connection pool: about 40 connections each (the server allows 1,000).
+        server.MaximumPoolSize = (uint)(40 * silos);
         await SchemaMigrator.MigrateAsync(server.ConnectionString, cancellationToken: cancellationToken);
         try
         {

@@ -137,13 +137,13 @@ public sealed partial class PipelineRun : IAsyncDisposable
             _silos.Add(SiloHost.Build(null, [], SiloSettings(storeAConnection, primary: i == 0)));
         }
 
+        // Counting starts before any silo does: the first silo ingests store A's rows while the others start.
+        _ingested = new IngestRecordCounter(_silos.Select(s => s.Services.GetRequiredService<IMeterFactory>()).ToList());
         await SiloHost.MigrateIfConfiguredAsync(Primary, token);
         foreach (var silo in _silos)
         {
             await silo.StartAsync(token);
         }
-
-        _ingested = new IngestRecordCounter(_silos.Select(s => s.Services.GetRequiredService<IMeterFactory>()).ToList());
 
         _lag = new KafkaSourceProgressProvider(Options.Create(LagOptions()), TimeProvider.System);
         stages["start"] = _clock.Elapsed;
