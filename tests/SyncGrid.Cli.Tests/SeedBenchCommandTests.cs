@@ -34,6 +34,7 @@ public sealed class SeedBenchCommandTests : IDisposable
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reports, "seed-300.json")));
         using var printed = JsonDocument.Parse(output);
         Assert.Equal(printed.RootElement.GetRawText(), json.RootElement.GetRawText());
+        Assert.DoesNotContain("Password", json.RootElement.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
         var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal([1, 2], runs.Select(r => r.GetProperty("silos").GetInt32()));

@@ -73,7 +73,7 @@ internal static class SeedBenchReportWriter
         void Line(string value = "") => text.Append(value).Append('\n');
         void Row(string figure, Func<SeedBenchRun, string> value) => Line($"| {figure} | {string.Join(" | ", runs.Select(value))} |");
 
-        Line($"# bench seed — {report.FinishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {report.ProcessorCount}-core machine, MariaDB on the same cores");
+        Line($"# bench seed — {report.FinishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {report.ProcessorCount} logical processors");
         Line();
         Line($"Command: `{CommandLine(report.Settings)}` (Release build; grid on MariaDB, a fresh database per silo count).");
         Line();

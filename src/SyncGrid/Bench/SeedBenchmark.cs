@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using MySqlConnector;
 using SyncGrid.Cli.Demo;
 using SyncGrid.Generator;
@@ -204,7 +205,7 @@ internal static class SeedBenchmark
 }
 
 /// <summary>Settings of <c>bench seed</c>.</summary>
-/// <param name="ServerConnectionString">The MariaDB server of the grid (a fresh database per silo count).</param>
+/// <param name="ServerConnectionString">The MariaDB server of the grid (a fresh database per silo count); a secret, never in the report.</param>
 /// <param name="Companies">The generator's scale.</param>
 /// <param name="Seed">The generator's seed.</param>
 /// <param name="Silos">Silo counts, run one after the other.</param>
@@ -218,7 +219,7 @@ internal static class SeedBenchmark
 /// <param name="TimeoutMinutes">How long one silo count's run (and its re-run) may take.</param>
 /// <param name="KeepDatabase">Keep the grid databases and working directories.</param>
 internal sealed record SeedBenchSettings(
-    string ServerConnectionString,
+    [property: JsonIgnore] string ServerConnectionString,
     int Companies,
     long Seed,
     IReadOnlyList<int> Silos,
