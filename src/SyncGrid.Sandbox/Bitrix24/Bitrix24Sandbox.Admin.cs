@@ -11,6 +11,29 @@ public sealed partial class Bitrix24Sandbox
 {
     private static readonly JsonSerializerOptions AdminJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Entity counts and request counters at this moment, without <see cref="Inspect"/>'s duplicate scans.</summary>
+    public Bitrix24SandboxCounts Counts()
+    {
+        var store = _portal.Store;
+        Dictionary<string, int> counts;
+        lock (store.Gate)
+        {
+            var state = store.State;
+            counts = state.Tables.ToDictionary(t => t.Key, t => t.Value.Count, StringComparer.Ordinal);
+            counts["binding"] = state.Bindings.Count;
+            counts["notification"] = state.Notifications.Count;
+        }
+
+        return new Bitrix24SandboxCounts
+        {
+            EntityCounts = counts,
+            RequestsByMethod = new Dictionary<string, long>(_portal.RequestsByMethod, StringComparer.Ordinal),
+            BatchCommandsByMethod = new Dictionary<string, long>(_portal.BatchCommandsByMethod, StringComparer.Ordinal),
+            QueryLimitErrors = _portal.QueryLimitErrors,
+            OperatingLimitErrors = _portal.OperatingLimitErrors,
+        };
+    }
+
     /// <summary>Counts, duplicate reports, request statistics and bucket levels at this moment.</summary>
     public Bitrix24SandboxInspection Inspect()
     {

@@ -41,7 +41,7 @@ internal static class BenchCommand
             return Task.FromResult(0);
         });
 
-        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), BuildBitrix24(), RegisterBenchCommand.Build(), ImportBenchCommand.Build(), BuildIngest(), OrdersBenchCommand.Build() };
+        return new Command("bench", "Throughput benchmarks.") { normalize, BuildGrid(), BuildBitrix24(), RegisterBenchCommand.Build(), ImportBenchCommand.Build(), BuildIngest(), OrdersBenchCommand.Build(), SeedBenchCommand.Build() };
     }
 
     private static Command BuildGrid()

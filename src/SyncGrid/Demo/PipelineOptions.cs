@@ -1,3 +1,5 @@
+using SyncGrid.Generator;
+
 namespace SyncGrid.Cli.Demo;
 
 /// <summary>What one end-to-end run of the pipeline uses: generated data, which outside systems, which storage.</summary>
@@ -29,6 +31,19 @@ public sealed record PipelineOptions
 
     /// <summary>The Bitrix24 portal's leaky bucket: burst and drain per second (the enterprise plan by default).</summary>
     public (int Burst, double Drain) Bitrix24Bucket { get; init; } = (250, 5);
+
+    /// <summary>
+    /// Sets the sandboxes' limits from the generated data's expected outcome, once it is known (a benchmark scales them
+    /// to the volume); <see langword="null"/> (the default) keeps <see cref="RegisterRate"/> and <see cref="Bitrix24Bucket"/>.
+    /// </summary>
+    public Func<ExpectedOutcome, SandboxLimits>? LimitsFor { get; init; }
+
+    /// <summary>
+    /// Silos started in this process as one cluster (same cluster id, MariaDB clustering, free loopback ports); more
+    /// than one needs <see cref="GridConnectionString"/>, since the in-memory read model is not shared. The API runs on
+    /// the first only. Default 1.
+    /// </summary>
+    public int Silos { get; init; } = 1;
 
     /// <summary>Store A rows per second the replica extractor reads at most.</summary>
     public int StoreARowsPerSecond { get; init; } = 20_000;

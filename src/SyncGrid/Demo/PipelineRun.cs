@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,19 +27,21 @@ namespace SyncGrid.Cli.Demo;
 
 /// <summary>
 /// One end-to-end run of the whole sync on embedded parts: generated data, store A in a private MariaDB server, the
-/// librdkafka mock cluster, the register and Bitrix24 sandboxes, and one silo in this process. It feeds every source
-/// the way production does (the replica coordinator, the export importer, SAP events on their topic), watches the
-/// pipeline until it has converged, and checks the portal against the generator's expected outcome.
+/// librdkafka mock cluster, the register and Bitrix24 sandboxes, and one silo (or a cluster of several) in this
+/// process. It feeds every source the way production does (the replica coordinator, the export importer, SAP events on
+/// their topic), watches the pipeline until it has converged, and checks the portal against the generator's expected
+/// outcome.
 /// </summary>
-public sealed class PipelineRun : IAsyncDisposable
+public sealed partial class PipelineRun : IAsyncDisposable
 {
     private const string StoreATopic = "syncgrid.store-a";
     private readonly PipelineOptions _options;
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly string _directory;
     private readonly Stopwatch _clock = new();
+    private readonly List<IHost> _silos = [];
     private MockKafkaCluster? _kafka;
-    private IHost? _silo;
+    private IngestRecordCounter? _ingested;
     private KafkaSourceProgressProvider? _lag;
     private long _eventsPublished;
     private long _eventsTotal;
@@ -50,6 +53,12 @@ public sealed class PipelineRun : IAsyncDisposable
     public PipelineRun(PipelineOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.Silos < 1 || (options.Silos > 1 && options.GridConnectionString is null))
+        {
+            throw new ArgumentException($"Silos is {options.Silos}: one silo, or several on a MariaDB grid (GridConnectionString).", nameof(options));
+        }
+
+        Limits = new SandboxLimits(options.RegisterRate, options.Bitrix24Bucket.Burst, options.Bitrix24Bucket.Drain);
         _directory = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "syncgrid-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant());
         Directory.CreateDirectory(_directory);
     }
@@ -74,6 +83,9 @@ public sealed class PipelineRun : IAsyncDisposable
 
     /// <summary>The API's bearer token for this run (random per run).</summary>
     public string? ApiToken { get; private set; }
+
+    /// <summary>The limits the sandboxes enforce (the options', or what <see cref="PipelineOptions.LimitsFor"/> chose).</summary>
+    public SandboxLimits Limits { get; private set; }
 
     /// <summary>Elapsed time since the run started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -101,8 +113,12 @@ public sealed class PipelineRun : IAsyncDisposable
             ReplaceStoreA = true,
         }).RunAsync(token);
         stages["generate"] = _clock.Elapsed;
+        if (_options.LimitsFor is { } limitsFor)
+        {
+            Limits = limitsFor(Generated.Expected);
+        }
 
-        Stage = "starting Kafka, sandboxes and the silo";
+        Stage = _options.Silos == 1 ? "starting Kafka, sandboxes and the silo" : $"starting Kafka, sandboxes and {_options.Silos} silos";
         _kafka = new MockKafkaCluster();
         foreach (var topic in new[] { StoreBStreams.Namespace, StoreATopic, StoreBImportRequest.DefaultTopic })
         {
@@ -114,20 +130,36 @@ public sealed class PipelineRun : IAsyncDisposable
             await StartSandboxesAsync(token);
         }
 
-        _silo = SiloHost.Build(null, [], SiloSettings(storeAConnection));
-        await SiloHost.MigrateIfConfiguredAsync(_silo, token);
-        await _silo.StartAsync(token);
+        ApiToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        ApiUrl = $"http://127.0.0.1:{LoopbackPorts.Free()}";
+        for (var i = 0; i < _options.Silos; i++)
+        {
+            _silos.Add(SiloHost.Build(null, [], SiloSettings(storeAConnection, primary: i == 0)));
+        }
+
+        // Counting starts before any silo does: the first silo ingests store A's rows while the others start.
+        _ingested = new IngestRecordCounter(_silos.Select(s => s.Services.GetRequiredService<IMeterFactory>()).ToList());
+        await SiloHost.MigrateIfConfiguredAsync(Primary, token);
+        foreach (var silo in _silos)
+        {
+            await silo.StartAsync(token);
+        }
+
         _lag = new KafkaSourceProgressProvider(Options.Create(LagOptions()), TimeProvider.System);
         stages["start"] = _clock.Elapsed;
 
         var ingestStart = _clock.Elapsed;
         Stage = "ingesting";
         using var feedCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var feed = FeedAsync(feedCancel.Token);
+        var feed = FeedAsync(again: false, feedCancel.Token);
         PipelineSnapshot snapshot;
         var stableSince = TimeSpan.Zero;
         long lastPortal = -1;
+        long lastCommands = -1;
+        long peakWorkingSet = 0;
+        Bitrix24GatewayStats? gatewayAtLastPush = null;
         TimeSpan? ingested = null;
+        TimeSpan? validated = null;
         while (true)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), token);
@@ -137,6 +169,7 @@ public sealed class PipelineRun : IAsyncDisposable
             }
 
             snapshot = await SnapshotAsync(feed.IsCompleted, token);
+            peakWorkingSet = Math.Max(peakWorkingSet, snapshot.WorkingSetBytes);
             progress?.Invoke(snapshot);
             if (snapshot.SourcesDrained && ingested is null)
             {
@@ -155,10 +188,22 @@ public sealed class PipelineRun : IAsyncDisposable
                 continue;
             }
 
+            // Validation is done when no company awaits a verdict any more: the first snapshot of the last such stretch.
+            validated = AwaitingVerdict(snapshot) > 0 ? null : validated ?? _clock.Elapsed;
+
             // Once drained, the replica's overlap window keeps re-reading its newest rows (idempotent, so harmless): the
-            // run has converged when the portal has not changed for a while with nothing pending or queued.
+            // run has converged when the portal has not changed (and no command was sent) for a while with nothing
+            // pending or queued.
             var portalTotal = snapshot.PortalEntities.Values.Sum();
-            if (portalTotal != lastPortal || snapshot.GatewayQueue > 0 || snapshot.CompaniesPending > 0 || ingested is null)
+            var commands = snapshot.Gateway?.Commands ?? 0;
+            var pushed = commands != lastCommands;
+            if (pushed)
+            {
+                lastCommands = commands;
+                gatewayAtLastPush = snapshot.Gateway;
+            }
+
+            if (portalTotal != lastPortal || pushed || snapshot.GatewayQueue > 0 || snapshot.CompaniesPending > 0 || ingested is null)
             {
                 lastPortal = portalTotal;
                 stableSince = _clock.Elapsed;
@@ -166,6 +211,8 @@ public sealed class PipelineRun : IAsyncDisposable
             else if (_clock.Elapsed - stableSince >= TimeSpan.FromSeconds(5))
             {
                 stages["sync"] = stableSince > ingested ? stableSince - ingested.Value : TimeSpan.Zero;
+                stages["synced"] = stableSince - ingestStart;
+                stages["validated"] = (validated ?? _clock.Elapsed) - ingestStart;
                 break;
             }
         }
@@ -177,25 +224,35 @@ public sealed class PipelineRun : IAsyncDisposable
             : null;
         stages["total"] = _clock.Elapsed;
         Stage = "done";
-        return new PipelineReport(snapshot, check, stages, Generated, StoreASkipped);
+        _converged = true;
+        return new PipelineReport(snapshot, check, stages, Generated, StoreASkipped)
+        {
+            Silos = _silos.Count,
+            Limits = Limits,
+            PeakWorkingSetBytes = peakWorkingSet,
+            IngestRecordsByOutcome = _ingested!.Counts(),
+            GridStateWrites = StorageWrites(),
+            PortalCommandsByMethod = Portal?.Counts().CommandsByMethod() ?? new Dictionary<string, long>(),
+            GatewayAtLastPush = gatewayAtLastPush,
+        };
     }
 
-    /// <summary>Stops the silo, the sandboxes, Kafka and the private MariaDB; deletes the working directory unless kept.</summary>
+    /// <summary>Stops the silos, the sandboxes, Kafka and the private MariaDB; deletes the working directory unless kept.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_silo is not null)
+        for (var i = _silos.Count - 1; i >= 0; i--)
         {
             try
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await _silo.StopAsync(stop.Token);
+                await _silos[i].StopAsync(stop.Token);
             }
             catch (OperationCanceledException)
             {
                 // Shutting down anyway.
             }
 
-            _silo.Dispose();
+            _silos[i].Dispose();
         }
 
         for (var i = _owned.Count - 1; i >= 0; i--)
@@ -205,6 +262,7 @@ public sealed class PipelineRun : IAsyncDisposable
 
         _lag?.Dispose();
         _kafka?.Dispose();
+        _ingested?.Dispose();
         if (!_options.Keep)
         {
             try
@@ -245,7 +303,7 @@ public sealed class PipelineRun : IAsyncDisposable
             new RegisterSandboxOptions
             {
                 RegisterFile = Generated!.Files.First(f => f.Kind == "register").Path,
-                RateLimitPerSecond = _options.RegisterRate,
+                RateLimitPerSecond = Limits.RegisterRate,
                 Latency = _options.RegisterLatency,
                 DailyQuota = 10_000_000,
             },
@@ -254,17 +312,18 @@ public sealed class PipelineRun : IAsyncDisposable
         Portal = await Bitrix24Sandbox.StartAsync(
             new Bitrix24SandboxOptions
             {
-                BucketBurst = _options.Bitrix24Bucket.Burst,
-                BucketDrainPerSecond = _options.Bitrix24Bucket.Drain,
+                BucketBurst = Limits.Bitrix24Burst,
+                BucketDrainPerSecond = Limits.Bitrix24Drain,
             },
             cancellationToken);
         _owned.Add(Portal);
     }
 
-    private Dictionary<string, string?> SiloSettings(string? storeAConnection)
+    /// <summary>The first silo: it hosts the API, and the run reads the grid through it.</summary>
+    private IHost Primary => _silos[0];
+
+    private Dictionary<string, string?> SiloSettings(string? storeAConnection, bool primary)
     {
-        ApiToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        ApiUrl = $"http://127.0.0.1:{LoopbackPorts.Free()}";
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:MariaDb"] = _options.GridConnectionString ?? string.Empty,
@@ -273,11 +332,15 @@ public sealed class PipelineRun : IAsyncDisposable
             ["Grid:ClusterId"] = "syncgrid-demo-" + Path.GetFileName(_directory),
             ["Kafka:BootstrapServers"] = _kafka!.BootstrapServers,
             ["Kafka:ConsumerGroupId"] = "syncgrid-demo",
-            ["Api:Enabled"] = "true",
-            ["Api:Token"] = ApiToken,
-            ["Api:Urls"] = ApiUrl,
+            ["Api:Enabled"] = primary ? "true" : "false",
             ["Logging:LogLevel:Default"] = _options.LogLevel,
         };
+        if (primary)
+        {
+            settings["Api:Token"] = ApiToken;
+            settings["Api:Urls"] = ApiUrl;
+        }
+
         if (storeAConnection is not null)
         {
             settings["Sources:StoreA:ConnectionString"] = storeAConnection;
@@ -289,15 +352,24 @@ public sealed class PipelineRun : IAsyncDisposable
         if (Portal is not null && Register is not null)
         {
             settings["Bitrix24:WebhookUrl"] = Portal.WebhookUrl.ToString();
-            settings["Bitrix24:BurstLimit"] = _options.Bitrix24Bucket.Burst.ToString(CultureInfo.InvariantCulture);
-            settings["Bitrix24:DrainPerSecond"] = _options.Bitrix24Bucket.Drain.ToString(CultureInfo.InvariantCulture);
+            settings["Bitrix24:BurstLimit"] = Limits.Bitrix24Burst.ToString(CultureInfo.InvariantCulture);
+            settings["Bitrix24:DrainPerSecond"] = Limits.Bitrix24Drain.ToString(CultureInfo.InvariantCulture);
             settings["Register:BaseUrl"] = Register.BaseUrl;
             settings["Register:ApiKey"] = Register.ApiKey;
-            settings["Register:RequestsPerSecond"] = ((int)(_options.RegisterRate * 0.9)).ToString(CultureInfo.InvariantCulture);
+
+            // Each silo paces its own register client: together they stay at 90 % of what the register allows.
+            settings["Register:RequestsPerSecond"] = RegisterClientRate.ToString(CultureInfo.InvariantCulture);
         }
 
         return settings;
     }
+
+    /// <summary>Register requests per second each silo's client is configured for.</summary>
+    private double RegisterClientRate => Math.Round(Limits.RegisterRate * 0.9 / _options.Silos, 3);
+
+    /// <summary>Companies still waiting for the register's verdict.</summary>
+    private static long AwaitingVerdict(PipelineSnapshot snapshot) =>
+        snapshot.CompaniesByStatus.GetValueOrDefault(CompanySyncStatus.Received) + snapshot.CompaniesByStatus.GetValueOrDefault(CompanySyncStatus.ValidationPending);
 
     private KafkaSourceProgressOptions LagOptions()
     {
@@ -308,12 +380,15 @@ public sealed class PipelineRun : IAsyncDisposable
         return options;
     }
 
-    /// <summary>The store B feeds: export files oldest first (the generator's assumption), then the SAP events.</summary>
-    private async Task FeedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The store B feeds: export files oldest first (the generator's assumption), then the SAP events. Again: every
+    /// export from its start, whatever its checkpoint says.
+    /// </summary>
+    private async Task FeedAsync(bool again, CancellationToken cancellationToken)
     {
         using var producer = new KafkaRecordProducer(
             Options.Create(new KafkaProducerOptions { BootstrapServers = _kafka!.BootstrapServers }),
-            _silo!.Services.GetRequiredService<KafkaMetrics>(),
+            Primary.Services.GetRequiredService<KafkaMetrics>(),
             NullLogger<KafkaRecordProducer>.Instance);
         var exports = Generated!.Files.Where(f => f.Kind == "store-b-export").OrderBy(f => f.ExportedAt).ToList();
         _exportsTotal = exports.Sum(f => f.Records);
@@ -329,6 +404,7 @@ public sealed class PipelineRun : IAsyncDisposable
                 {
                     Path = file.Path,
                     Encoding = file.Encoding == "windows-1251" ? System.Text.Encoding.GetEncoding(1251) : System.Text.Encoding.UTF8,
+                    Restart = again,
                 },
                 p =>
                 {
@@ -369,7 +445,7 @@ public sealed class PipelineRun : IAsyncDisposable
 
     private async Task<PipelineSnapshot> SnapshotAsync(bool fed, CancellationToken cancellationToken)
     {
-        var services = _silo!.Services;
+        var services = Primary.Services;
         var grains = services.GetRequiredService<IGrainFactory>();
         StoreAStatus? storeA = null;
         if (StoreASkipped is null)
@@ -387,9 +463,9 @@ public sealed class PipelineRun : IAsyncDisposable
         if (Portal is not null)
         {
             gateway = await grains.GetGrain<IBitrix24GatewayGrain>("default").GetStatsAsync(cancellationToken);
-            var inspection = Portal.Inspect();
-            portal = inspection.EntityCounts;
-            limitErrors = inspection.QueryLimitErrors + inspection.OperatingLimitErrors;
+            var portalCounts = Portal.Counts();
+            portal = portalCounts.EntityCounts;
+            limitErrors = portalCounts.QueryLimitErrors + portalCounts.OperatingLimitErrors;
         }
 
         var storeADone = storeA is null || (storeA.Tables.Count > 0 && storeA.Tables.All(t => t.FullExtractDone));

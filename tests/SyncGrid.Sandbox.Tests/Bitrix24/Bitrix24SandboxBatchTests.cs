@@ -16,6 +16,29 @@ public class Bitrix24SandboxBatchTests
     }
 
     [Fact]
+    public async Task Counts_AfterBatchAndSingleCalls_AgreeWithInspectAndCountEveryMethodRun()
+    {
+        await using var portal = await PortalConnection.StartAsync();
+        var cmd = Enumerable.Range(0, 3).ToDictionary(i => $"c{i}", i => $"crm.company.add?fields[TITLE]=T{i}");
+        cmd["list"] = "crm.company.list";
+        await portal.ResultAsync("batch", new { cmd });
+        await portal.AddAsync("crm.contact.add", new { NAME = "Анна" });
+
+        var counts = portal.Sandbox.Counts();
+        var inspection = portal.Sandbox.Inspect();
+
+        Assert.Equal(inspection.EntityCounts, counts.EntityCounts);
+        Assert.Equal(3, counts.EntityCounts["company"]);
+        Assert.Equal(5, counts.Commands);
+        var byMethod = counts.CommandsByMethod();
+        Assert.Equal(3, byMethod["crm.company.add"]);
+        Assert.Equal(1, byMethod["crm.company.list"]);
+        Assert.Equal(1, byMethod["crm.contact.add"]);
+        Assert.False(byMethod.ContainsKey("batch"), string.Join(", ", byMethod.Keys));
+        Assert.Equal(0, counts.QueryLimitErrors + counts.OperatingLimitErrors);
+    }
+
+    [Fact]
     public async Task Batch_AllSucceed_SerialisesEmptyMapsAsArrays()
     {
         await using var portal = await PortalConnection.StartAsync();
