@@ -92,6 +92,7 @@ internal static class SeedBenchmark
                 LimitsFor = expected => LimitsFor(expected, settings),
                 Timeout = TimeSpan.FromMinutes(settings.TimeoutMinutes),
                 Keep = settings.KeepDatabase,
+                LogLevel = settings.LogLevel,
             });
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var report = await run.RunAsync(progress, cancellationToken);
@@ -218,6 +219,7 @@ internal static class SeedBenchmark
 /// <param name="Bitrix24Burst">The portal's burst (requests), when given instead.</param>
 /// <param name="TimeoutMinutes">How long one silo count's run (and its re-run) may take.</param>
 /// <param name="KeepDatabase">Keep the grid databases and working directories.</param>
+/// <param name="LogLevel">The silos' console log level.</param>
 internal sealed record SeedBenchSettings(
     [property: JsonIgnore] string ServerConnectionString,
     int Companies,
@@ -231,4 +233,5 @@ internal sealed record SeedBenchSettings(
     double? Bitrix24Drain,
     int? Bitrix24Burst,
     int TimeoutMinutes,
-    bool KeepDatabase);
+    bool KeepDatabase,
+    string LogLevel = "Critical");

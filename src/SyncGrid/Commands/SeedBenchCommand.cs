@@ -41,9 +41,10 @@ internal static class SeedBenchCommand
         var output = new Option<string>("--out") { Description = "Where the report goes: seed.md and seed.json (seed-N.* below the seed volume).", DefaultValueFactory = _ => Path.Combine("bench", "results") };
         var keep = new Option<bool>("--keep") { Description = "Keep the grid databases and the working directories." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of markdown (no progress)." };
+        var logLevel = new Option<string>("--log-level") { Description = "The silos' console log level (Warning shows delivery retries, timeouts and register or Bitrix24 retries).", DefaultValueFactory = _ => "Critical" };
         var command = new Command("seed", "The whole pipeline at the seed volume — generated data, store A's replica, exports and SAP events through mock Kafka into the grid on MariaDB, register validation and Bitrix24 pushes against the sandboxes at scaled-up limits — once per silo count, then an unchanged re-run; writes a markdown and JSON report. Exit code 0 only when every final check passes.")
         {
-            connection, scale, seed, silos, syncMinutes, registerShare, registerRate, drain, burst, partitions, rows, timeout, output, keep, json,
+            connection, scale, seed, silos, syncMinutes, registerShare, registerRate, drain, burst, partitions, rows, timeout, output, keep, json, logLevel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,7 +74,7 @@ internal static class SeedBenchCommand
             var settings = new SeedBenchSettings(
                 server, companies, parse.GetValue(seed), counts, parse.GetValue(partitions), parse.GetValue(rows),
                 parse.GetValue(syncMinutes), parse.GetValue(registerShare), parse.GetValue(registerRate), parse.GetValue(drain), parse.GetValue(burst),
-                parse.GetValue(timeout), parse.GetValue(keep));
+                parse.GetValue(timeout), parse.GetValue(keep), parse.GetValue(logLevel) ?? "Critical");
             if (settings.SyncMinutes is <= 0 || settings.RegisterFloorShare <= 0 || settings.RegisterRate is < 1 || settings.Bitrix24Drain is <= 0 || settings.Bitrix24Burst is < 1 || settings.Partitions < 1)
             {
                 await error.WriteLineAsync("--sync-minutes, --register-floor-share, --register-rate, --bitrix24-drain, --bitrix24-burst and --partitions must be positive.");
