@@ -137,7 +137,7 @@ internal static class DemoCommand
         void Row(string name, string value) => table.AddRow(new Markup(Markup.Escape(name)), new Text(value));
         Row("wall time", $"{report.Stages["total"].TotalSeconds:N1} s (generate {report.Stages["generate"].TotalSeconds:N1} s, ingest {Stage(report, "ingest")}, pushes after ingest {Stage(report, "sync")})");
         Row("records read: store A rows", s.StoreA is null ? "skipped" : $"{s.StoreA.Tables.Sum(t => t.RowsRead):N0}");
-        Row("records read: store B export partners", $"{s.ExportsPublished + s.ExportsRejected:N0}");
+        Row("records read: store B export partners", $"{s.ExportsPublished:N0} ({s.ExportsRejected:N0} of them malformed)");
         Row("records read: store B events", $"{s.EventsPublished:N0}");
         Row("raw contact rows (both stores)", $"{expected.Raw.StoreA.ContactRows + expected.Raw.StoreB.ContactRows:N0}");
         Row("companies in the grid (distinct TINs)", $"{s.CompaniesByStatus.Values.Sum():N0}");

@@ -21,7 +21,7 @@ public sealed record PipelineSnapshot
     /// <inheritdoc cref="EventsPublished"/>
     public long EventsTotal { get; init; }
 
-    /// <summary>Export partners published (acknowledged) so far, rejected by the reader, and in all.</summary>
+    /// <summary>Export partners published (acknowledged) so far, malformed ones included; of those, the ones the reader rejected; and in all.</summary>
     public long ExportsPublished { get; init; }
 
     /// <inheritdoc cref="ExportsPublished"/>
