@@ -61,6 +61,23 @@ public sealed partial class CompanyGrain(
     public async Task<SubmitResult> SubmitAsync(CompanySubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        try
+        {
+            return await ApplyAsync(submission, cancellationToken);
+        }
+        catch
+        {
+            // The records are applied in memory before the contacts are forwarded and the state is written. A failure in
+            // between (a contact's silo dies under the call, storage refuses the write) leaves this activation ahead of its
+            // stored state, and the caller's retry would look like a repeat: never merged, its contacts never forwarded,
+            // lost with the activation. The retry starts from the stored state instead.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task<SubmitResult> ApplyAsync(CompanySubmission submission, CancellationToken cancellationToken)
+    {
         var companies = ApplyCompanyRecords(submission);
         var contacts = await ForwardContactsAsync(submission, companies, cancellationToken);
 
@@ -81,6 +98,21 @@ public sealed partial class CompanyGrain(
             notifyLater = true;
         }
 
+        // The reminder that keeps pending work is registered before the state that needs it is written, so no failure in
+        // between leaves a company waiting with nothing to wake it; an activation that finds work pending that it has not
+        // taken up (the one before it failed after its write) takes it up.
+        if (CanProgress && (companies.Changed || !Work.IsScheduled))
+        {
+            await ScheduleWorkAsync(TimeSpan.Zero);
+        }
+
+        // Newly bound contacts of a synced company learn its Bitrix24 id before their links are written: once written, a
+        // retry after a failed notification would find the links and bind (and so notify) nobody.
+        if (!notifyLater && contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
+        {
+            await NotifyContactsAsync(contacts.Bound, cancellationToken);
+        }
+
         if (companies.Changed || contacts.InlineLinksChanged || notifyLater)
         {
             state.State.Version++;
@@ -88,19 +120,9 @@ public sealed partial class CompanyGrain(
             writes++;
         }
 
-        if (!notifyLater && contacts.Bound.Count > 0 && state.State.Status == CompanySyncStatus.Synced && state.State.Bitrix24.ContactsNotifiedFor is not null)
-        {
-            await NotifyContactsAsync(contacts.Bound, cancellationToken);
-        }
-
         if (companies.Changed || contacts.Bound.Count > 0 || contacts.Unbound.Count > 0)
         {
             await readModel.UpsertCompanyAsync(ReadModelRow() with { ContactsBound = contacts.Bound, ContactsUnbound = contacts.Unbound }, cancellationToken);
-        }
-
-        if (companies.Changed && CanProgress)
-        {
-            await ScheduleWorkAsync(TimeSpan.Zero);
         }
 
         metrics.Merged("company", companies.Applied, companies.Unchanged);

@@ -29,13 +29,28 @@ public sealed partial class ContactGrain
     {
         if (state.State.Bitrix24.CompanyIds.TryGetValue(tin, out var known) && known == bitrix24CompanyId)
         {
+            await TakeUpPendingPushAsync();
             return;
         }
 
         state.State.Bitrix24.CompanyIds[tin] = bitrix24CompanyId;
+        if (PushDue)
+        {
+            await SchedulePushAsync(TimeSpan.Zero);
+        }
+
         state.State.Version++;
         await state.WriteStateAsync(cancellationToken);
-        if (PushDue)
+    }
+
+    /// <summary>
+    /// The push's reminder is registered before the state that makes it due is written, so no failure in between leaves
+    /// the contact waiting with nothing to wake it; a repeated call that finds a push due that this activation has not
+    /// taken up (the one before it failed after its write) takes it up.
+    /// </summary>
+    private async Task TakeUpPendingPushAsync()
+    {
+        if (PushDue && !Work.IsScheduled)
         {
             await SchedulePushAsync(TimeSpan.Zero);
         }

@@ -59,18 +59,21 @@ public sealed partial class ContactGrain(
 
         if (applied == 0)
         {
+            await TakeUpPendingPushAsync();
             return new SubmitResult(0, unchanged, 0);
         }
 
         _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
-        state.State.Version++;
-        await state.WriteStateAsync(cancellationToken);
-        LogApplied(logger, applied, unchanged, _merged?.Companies.Count ?? 0);
+
+        // The push's reminder before the state that needs it (see TakeUpPendingPushAsync).
         if (PushDue)
         {
             await SchedulePushAsync(TimeSpan.Zero);
         }
 
+        state.State.Version++;
+        await state.WriteStateAsync(cancellationToken);
+        LogApplied(logger, applied, unchanged, _merged?.Companies.Count ?? 0);
         return new SubmitResult(applied, unchanged, 1);
     }
 

@@ -2,23 +2,44 @@ namespace SyncGrid.Grains;
 
 /// <summary>
 /// A grain's pending background work: run soon in a grain timer (never inside the call that made it necessary), and
-/// kept by a reminder — registered once per activation — that brings it back after a restart or a silo move.
+/// kept by a reminder — registered once per activation — that brings it back after a restart or a silo move. Work
+/// that throws (a call it made failed: the silo of the gateway or of a contact died under it, a timeout) runs again
+/// after a short backoff — 1 s, doubling, at most 30 s — rather than at the reminder's next tick up to a minute away.
 /// </summary>
 internal sealed class DurableWork<TGrain>(TGrain grain, string reminderName, Func<TGrain, CancellationToken, Task> work)
     where TGrain : Grain, IRemindable
 {
     private IGrainTimer? _timer;
     private bool _reminderRegistered;
+    private int _failuresInARow;
+
+    /// <summary>Whether this activation has taken the work up (its reminder is registered and a timer runs it).</summary>
+    public bool IsScheduled => _reminderRegistered;
 
     /// <summary>Runs the work after <paramref name="due"/> (replacing an earlier schedule) and makes sure the reminder exists.</summary>
     public async Task ScheduleAsync(TimeSpan due)
     {
         _timer?.Dispose();
-        _timer = grain.RegisterGrainTimer(work, grain, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _timer = grain.RegisterGrainTimer(static (self, ct) => self.RunAsync(ct), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         if (!_reminderRegistered)
         {
             await grain.RegisterOrUpdateReminder(reminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             _reminderRegistered = true;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work(grain, cancellationToken);
+            _failuresInARow = 0;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _failuresInARow++;
+            await ScheduleAsync(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(_failuresInARow, 6) - 1))));
+            throw;
         }
     }
 

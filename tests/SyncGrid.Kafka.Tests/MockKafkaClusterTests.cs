@@ -67,6 +67,28 @@ public sealed class MockKafkaClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task SetPartitionLeader_LeaderDown_PartitionWaitsOthersDoNot()
+    {
+        using var cluster = new MockKafkaCluster(3);
+        cluster.CreateTopic("leaders", 2);
+        cluster.SetPartitionLeader("leaders", 0, 2);
+        cluster.SetPartitionLeader("leaders", 1, 3);
+        cluster.SetGroupCoordinator("mock-tests", 3);
+        using var producer = new ProducerBuilder<string, string>(ProducerConfig(cluster)).Build();
+        await producer.ProduceAsync(new TopicPartition("leaders", new Partition(0)), new Message<string, string> { Key = "k", Value = "before" }, _timeout.Token);
+
+        cluster.SetBrokerDown(2);
+        var toDownLeader = producer.ProduceAsync(new TopicPartition("leaders", new Partition(0)), new Message<string, string> { Key = "k", Value = "during" }, _timeout.Token);
+        var toOther = await producer.ProduceAsync(new TopicPartition("leaders", new Partition(1)), new Message<string, string> { Key = "k", Value = "other" }, _timeout.Token);
+        Assert.Equal(0, toOther.Offset.Value);
+        Assert.False(toDownLeader.IsCompleted, "a partition whose leader is down takes no record");
+
+        cluster.SetBrokerUp(2);
+        Assert.Equal(1, (await toDownLeader.WaitAsync(Wait, _timeout.Token)).Offset.Value);
+        Assert.Equal("during", ConsumeOne(cluster, new TopicPartitionOffset("leaders", new Partition(0), new Offset(1))).Message.Value);
+    }
+
+    [Fact]
     public async Task PushRequestErrors_Produce_IdempotentProducerRetriesAndDeliversOnce()
     {
         using var cluster = new MockKafkaCluster(1);

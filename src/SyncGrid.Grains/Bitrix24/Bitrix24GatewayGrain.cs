@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -24,6 +25,7 @@ public sealed partial class Bitrix24GatewayGrain(
     IOptions<Bitrix24GatewayOptions> options,
     Bitrix24GatewayMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<Bitrix24GatewayGrain> logger) : Grain, IBitrix24GatewayGrain
 {
     private readonly Bitrix24GatewayOptions _options = options.Value;
@@ -41,12 +43,22 @@ public sealed partial class Bitrix24GatewayGrain(
     private DateTimeOffset? _firstRequestAt;
     private Bitrix24GatewayStats _stats = new();
     private Bitrix24GatewayMetrics.QueueDepth? _depth;
+    private CancellationTokenRegistration _siloStopping;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _pacer = new LeakyBucketPacer(_options.BurstLimit, _options.DrainPerSecond, time.GetUtcNow());
         _depth = metrics.TrackQueue(this.GetPrimaryKeyString());
+
+        // A silo that is going away (stopped, or killed while its threads still run) sends nothing more: callers whose
+        // groups were queued here are told so, and re-send them through the gateway's next activation after looking up
+        // what they may have added. A group sent from here later would race those look-ups and duplicate entities.
+        _siloStopping = lifetime.ApplicationStopping.Register(() =>
+        {
+            _wake.TrySetResult();
+            _filled.TrySetResult();
+        });
         _pump = PumpAsync();
         return Task.CompletedTask;
     }
@@ -61,17 +73,19 @@ public sealed partial class Bitrix24GatewayGrain(
             await _pump;
         }
 
-        foreach (var pending in _queue)
-        {
-            pending.Completion.TrySetException(new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' was deactivated ({reason.Description}); the group did not run."));
-        }
-
+        FailQueued($"was deactivated ({reason.Description})");
+        await _siloStopping.DisposeAsync();
         _depth?.Dispose();
     }
 
     /// <inheritdoc />
     public Task<ValueList<Bitrix24Result>> ExecuteAsync(ValueList<Bitrix24Command> group, CancellationToken cancellationToken = default)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' is on a silo that is stopping; the group did not run.");
+        }
+
         if (group.Count == 0 || group.Count > _options.BatchSize)
         {
             throw new ArgumentException($"A command group holds 1 to {_options.BatchSize} commands; this one has {group.Count}.", nameof(group));
@@ -107,6 +121,12 @@ public sealed partial class Bitrix24GatewayGrain(
     {
         while (!_stopping)
         {
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                FailQueued("is on a silo that is stopping");
+                return;
+            }
+
             if (_queue.Count == 0 || _inFlight.Count >= _options.MaxInFlight)
             {
                 _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -156,6 +176,18 @@ public sealed partial class Bitrix24GatewayGrain(
                 TaskContinuationOptions.None,
                 TaskScheduler.Current);
         }
+    }
+
+    /// <summary>Fails every queued group (none of them was sent) and empties the queue.</summary>
+    private void FailQueued(string why)
+    {
+        foreach (var pending in _queue)
+        {
+            pending.Completion.TrySetException(new InvalidOperationException($"The Bitrix24 gateway '{this.GetPrimaryKeyString()}' {why}; the group did not run."));
+            _depth?.Add(-pending.Group.Count);
+        }
+
+        _queue.Clear();
     }
 
     /// <summary>Completes when a full batch is queued (so a lingering pump need not wait out its linger).</summary>

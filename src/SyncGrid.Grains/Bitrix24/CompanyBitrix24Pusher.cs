@@ -144,7 +144,7 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
             commands.Add((Bitrix24Commands.DeleteRequisite(id), _ => b.Requisites.Remove(gone)));
         }
 
-        var outcome = await RunAsync(commands, ct);
+        var outcome = await RunAsync(b, commands, persist, ct);
         if (outcome is not null)
         {
             return outcome.Value;
@@ -173,7 +173,7 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
             bankCommands.Add((Bitrix24Commands.DeleteBankDetail(id), _ => b.BankDetails.Remove(gone)));
         }
 
-        outcome = await RunAsync(bankCommands, ct);
+        outcome = await RunAsync(b, bankCommands, persist, ct);
         if (outcome is not null)
         {
             return outcome.Value;
@@ -183,15 +183,27 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
         return (Bitrix24PushOutcome.Synced, null);
     }
 
-    /// <summary>Runs commands in groups of at most 50; null when every one succeeded.</summary>
-    private async Task<(Bitrix24PushOutcome, string?)?> RunAsync(List<(Bitrix24Command Command, Action<Bitrix24Result> OnOk)> commands, CancellationToken ct)
+    /// <summary>
+    /// Runs commands in groups of at most 50; null when every one succeeded. Adds are marked "outcome unknown" (and
+    /// persisted) first, as on the add path, so that after a lost answer — or a refusal that left later results unread —
+    /// the next push adopts what they created by external key instead of adding it again. Deleting what is already gone
+    /// (a delete whose answer was lost, repeated) counts as done.
+    /// </summary>
+    private async Task<(Bitrix24PushOutcome, string?)?> RunAsync(CompanyBitrix24State b, List<(Bitrix24Command Command, Action<Bitrix24Result> OnOk)> commands, Func<Task> persist, CancellationToken ct)
     {
+        var adds = commands.Any(c => c.Command.Method.EndsWith(".add", StringComparison.Ordinal));
+        if (adds)
+        {
+            b.AddOutcomeUnknown = true;
+            await persist();
+        }
+
         foreach (var chunk in commands.Chunk(50))
         {
             var results = await gateway.ExecuteAsync(new ValueList<Bitrix24Command>(chunk.Select(c => c.Command)), ct);
             for (var i = 0; i < chunk.Length; i++)
             {
-                if (results[i].Outcome == Bitrix24Outcome.Ok)
+                if (results[i].Outcome == Bitrix24Outcome.Ok || (results[i].IsNotFound && chunk[i].Command.Method.EndsWith(".delete", StringComparison.Ordinal)))
                 {
                     chunk[i].OnOk(results[i]);
                 }
@@ -202,6 +214,7 @@ internal sealed class CompanyBitrix24Pusher(IBitrix24GatewayGrain gateway, Bitri
             }
         }
 
+        b.AddOutcomeUnknown = false;
         return null;
     }
 

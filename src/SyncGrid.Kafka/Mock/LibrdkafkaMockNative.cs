@@ -18,6 +18,8 @@ namespace SyncGrid.Kafka.Mock;
 /// rd_kafka_resp_err_t rd_kafka_mock_broker_set_down(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id);
 /// rd_kafka_resp_err_t rd_kafka_mock_broker_set_up(rd_kafka_mock_cluster_t *mcluster, int32_t broker_id);
 /// void rd_kafka_mock_push_request_errors_array(rd_kafka_mock_cluster_t *mcluster, int16_t ApiKey, size_t cnt, const rd_kafka_resp_err_t *errors);
+/// rd_kafka_resp_err_t rd_kafka_mock_partition_set_leader(rd_kafka_mock_cluster_t *mcluster, const char *topic, int32_t partition, int32_t broker_id);
+/// rd_kafka_resp_err_t rd_kafka_mock_coordinator_set(rd_kafka_mock_cluster_t *mcluster, const char *key_type, const char *key, int32_t broker_id);
 /// </code>
 /// <c>rd_kafka_mock_push_request_errors</c> itself is variadic, which P/Invoke cannot call portably, so the
 /// <c>_array</c> variant is used. The imports resolve to the very file Confluent.Kafka loaded (it picks among
@@ -70,6 +72,12 @@ internal static partial class LibrdkafkaMockNative
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
     internal static partial void MockPushRequestErrorsArray(nint mcluster, short apiKey, nuint count, int[] errors);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_partition_set_leader", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int MockPartitionSetLeader(nint mcluster, string topic, int partition, int brokerId);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_coordinator_set", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int MockCoordinatorSet(nint mcluster, string keyType, string key, int brokerId);
 
     private static nint Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {

@@ -79,6 +79,23 @@ public sealed class MockKafkaCluster : IDisposable
     public void SetBrokerUp(int brokerId) => Check(LibrdkafkaMockNative.MockBrokerSetUp(Cluster(), brokerId), $"bring broker {brokerId} up");
 
     /// <summary>
+    /// Makes broker <paramref name="brokerId"/> the leader of a partition, as a controller's election would: clients
+    /// learn it from the metadata the next time they ask (a request to the old leader answers NOT_LEADER_OR_FOLLOWER).
+    /// </summary>
+    public void SetPartitionLeader(string topic, int partition, int brokerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        Check(LibrdkafkaMockNative.MockPartitionSetLeader(Cluster(), topic, partition, brokerId), $"make broker {brokerId} the leader of {topic}[{partition}]");
+    }
+
+    /// <summary>Makes broker <paramref name="brokerId"/> the coordinator of consumer group <paramref name="groupId"/> (its commits and offsets).</summary>
+    public void SetGroupCoordinator(string groupId, int brokerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        Check(LibrdkafkaMockNative.MockCoordinatorSet(Cluster(), "group", groupId, brokerId), $"make broker {brokerId} the coordinator of group {groupId}");
+    }
+
+    /// <summary>
     /// Makes the next requests with Kafka API key <paramref name="apiKey"/> (0 Produce, 1 Fetch, 8 OffsetCommit, ...)
     /// fail, one error per request, in order.
     /// </summary>
