@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using SyncGrid.Abstractions;
@@ -13,12 +14,23 @@ namespace SyncGrid.Grains.Ingest;
 /// order, different keys at once (up to <see cref="RecordStreamOptions.KeysInFlightPerEvent"/>). The event is
 /// acknowledged, and its offsets become committable, only when every record in it is durable in grain state or in the
 /// rejects store; a failure fails the event, which the pulling agent redelivers whole (ingest is idempotent).
+/// <para>
+/// Reentrant for one reason: a delivery that outlives the response timeout (a company grain busy for a while) is
+/// redelivered while the first attempt still runs. The redelivery joins the attempt under way instead of queueing
+/// behind it and ingesting the same records again, which under load timed out in turn and held the partition's commit
+/// back for minutes. The pulling agent sends a stream's next event only after this one is acknowledged, so no two
+/// different events of the stream ever run at once.
+/// </para>
 /// </summary>
 [ImplicitStreamSubscription(StoreBStreams.Namespace)]
 [RegexImplicitStreamSubscription(StoreBStreams.ExportsNamespacePattern)]
 [RegexImplicitStreamSubscription(StoreAStreams.NamespacePattern)]
+[Reentrant]
 public sealed class RecordStreamGrain(IOptions<RecordStreamOptions> options) : Grain, IRecordStreamGrain, IStreamSubscriptionObserver
 {
+    // The event being ingested, by namespace and (partition, first offset), for a redelivery to join.
+    private readonly Dictionary<(string Namespace, int Partition, long Offset), Task> _underWay = [];
+
     private enum RecordKind
     {
         SapEvent,
@@ -37,7 +49,31 @@ public sealed class RecordStreamGrain(IOptions<RecordStreamOptions> options) : G
         await handleFactory.Create<RawRecord>().ResumeAsync(new Subscription(this, streamNamespace, kind));
     }
 
-    private async Task IngestBatchAsync(IList<SequentialItem<RawRecord>> items, string streamNamespace, RecordKind kind)
+    private Task IngestBatchAsync(IList<SequentialItem<RawRecord>> items, string streamNamespace, RecordKind kind)
+    {
+        if (items.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var first = items[0].Item;
+        var key = (streamNamespace, first.Partition, first.Offset);
+        if (_underWay.TryGetValue(key, out var attempt))
+        {
+            return attempt;
+        }
+
+        attempt = IngestOnceAsync(items, streamNamespace, kind);
+        if (!attempt.IsCompleted)
+        {
+            _underWay[key] = attempt;
+            _ = attempt.ContinueWith(_ => _underWay.Remove(key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
+        }
+
+        return attempt;
+    }
+
+    private async Task IngestOnceAsync(IList<SequentialItem<RawRecord>> items, string streamNamespace, RecordKind kind)
     {
         // The records of each key, in the order they were read; keys in the order they first appear.
         var byKey = new Dictionary<string, List<RawRecord>>(StringComparer.Ordinal);
