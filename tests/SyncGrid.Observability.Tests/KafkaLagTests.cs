@@ -49,11 +49,12 @@ public sealed class KafkaLagTests : IDisposable
         {
             Assert.Equal(1, Gauge(recorder, KafkaMetrics.PartitionsInstrument, topic));
 
+            // Records of keys in one bucket share a batch, so a read of 4 batches may take more than 4 records.
             var read = await ReadAsync(receiver, 4);
-            Assert.Equal(4, read);
-            Assert.Equal(6, Gauge(recorder, KafkaMetrics.ConsumerLagInstrument, topic));
+            Assert.InRange(read, 4, 9);
+            Assert.Equal(10 - read, Gauge(recorder, KafkaMetrics.ConsumerLagInstrument, topic));
 
-            read += await ReadAsync(receiver, 6);
+            read += await ReadAsync(receiver, 10 - read);
             Assert.Equal(10, read);
             Assert.Equal(0, Gauge(recorder, KafkaMetrics.ConsumerLagInstrument, topic));
         }
@@ -77,7 +78,8 @@ public sealed class KafkaLagTests : IDisposable
         while (read < count)
         {
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"Only {read} of {count} records read in 30 s.");
-            read += (await ((IQueueAdapterReceiver)receiver).GetQueueMessagesAsync(count - read, CancellationToken.None)).Count;
+            var batches = await ((IQueueAdapterReceiver)receiver).GetQueueMessagesAsync(count - read, CancellationToken.None);
+            read += batches.Sum(b => ((KafkaBatchContainer)b).Events.Count);
         }
 
         return read;

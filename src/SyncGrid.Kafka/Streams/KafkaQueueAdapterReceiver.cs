@@ -258,7 +258,9 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
         try
         {
-            _position.Update(consumer.GetWatermarkOffsets(_partition).High.Value, consumer.Position(_partition).Value);
+            // A record read but held for the next poll is not handed out yet: the position is still at it.
+            var position = _held?.Offset.Value ?? consumer.Position(_partition).Value;
+            _position.Update(consumer.GetWatermarkOffsets(_partition).High.Value, position);
         }
         catch (KafkaException)
         {
