@@ -1,10 +1,13 @@
+using Orleans.Storage;
+
 namespace SyncGrid.Grains;
 
 /// <summary>
 /// A grain's pending background work: run soon in a grain timer (never inside the call that made it necessary), and
 /// kept by a reminder — registered once per activation — that brings it back after a restart or a silo move. Work
 /// that throws (a call it made failed: the silo of the gateway or of a contact died under it, a timeout) runs again
-/// after a short backoff — 1 s, doubling, at most 30 s — rather than at the reminder's next tick up to a minute away.
+/// after a short backoff — 1 s, doubling, at most 30 s — rather than at the reminder's next tick up to a minute away;
+/// work that finds the activation's state stale (a version conflict) deactivates it instead.
 /// </summary>
 internal sealed class DurableWork<TGrain>(TGrain grain, string reminderName, Func<TGrain, CancellationToken, Task> work)
     where TGrain : Grain, IRemindable
@@ -34,6 +37,13 @@ internal sealed class DurableWork<TGrain>(TGrain grain, string reminderName, Fun
         {
             await work(grain, cancellationToken);
             _failuresInARow = 0;
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote the grain's state (two lived at once while a silo died): this one is stale and would
+            // fail every write. It goes; the reminder, or the next call, brings the work back on one that reads the state.
+            GrainBaseExtensions.DeactivateOnIdle(grain);
+            throw;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
