@@ -69,10 +69,24 @@ public sealed partial class CompanyGrain(
         {
             // The records are applied in memory before the contacts are forwarded and the state is written. A failure in
             // between (a contact's silo dies under the call, storage refuses the write) leaves this activation ahead of its
-            // stored state, and the caller's retry would look like a repeat: never merged, its contacts never forwarded,
-            // lost with the activation. The retry starts from the stored state instead.
-            DeactivateOnIdle();
+            // stored state: the caller's retry would look like a repeat (never merged, its contacts never forwarded), and a
+            // later write of this activation would store the records without their contacts' links. Back to the stored state.
+            await RestoreStoredStateAsync();
             throw;
+        }
+    }
+
+    private async Task RestoreStoredStateAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The stored state cannot be read now: the activation goes, and the next call reads it.
+            DeactivateOnIdle();
         }
     }
 

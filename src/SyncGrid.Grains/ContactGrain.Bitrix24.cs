@@ -34,13 +34,22 @@ public sealed partial class ContactGrain
         }
 
         state.State.Bitrix24.CompanyIds[tin] = bitrix24CompanyId;
-        if (PushDue)
+        try
         {
-            await SchedulePushAsync(TimeSpan.Zero);
-        }
+            if (PushDue)
+            {
+                await SchedulePushAsync(TimeSpan.Zero);
+            }
 
-        state.State.Version++;
-        await state.WriteStateAsync(cancellationToken);
+            state.State.Version++;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // The company's retry must not find the id already known (see RestoreStoredStateAsync).
+            await RestoreStoredStateAsync();
+            throw;
+        }
     }
 
     /// <summary>

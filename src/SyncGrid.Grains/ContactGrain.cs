@@ -35,6 +35,38 @@ public sealed partial class ContactGrain(
     /// <inheritdoc />
     public async Task<SubmitResult> SubmitAsync(ValueList<ContactRecord> records, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ApplyAsync(records, cancellationToken);
+        }
+        catch
+        {
+            await RestoreStoredStateAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// After a call that failed once it had changed the state in memory (storage refused the write, the silo is going
+    /// away): back to the stored state, or the caller's retry would find its change already there, take it for a repeat,
+    /// and the change would never be stored.
+    /// </summary>
+    private async Task RestoreStoredStateAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The stored state cannot be read now: the activation goes, and the next call reads it.
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task<SubmitResult> ApplyAsync(ValueList<ContactRecord> records, CancellationToken cancellationToken)
+    {
         var applied = 0;
         var unchanged = 0;
         foreach (var record in records)
