@@ -33,7 +33,6 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly Lock _gate = new();
     private IConsumer<byte[], byte[]>? _consumer;
     private readonly StreamId[] _recordStreams;
-    private readonly string _recordNamespace;
     private KafkaMetrics.PartitionPosition? _position;
     private long _committed = -1;
 
@@ -52,9 +51,8 @@ public sealed partial class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         _serializer = serializer;
         _metrics = metrics;
         _logger = logger;
-        _recordNamespace = _partition.Topic;
         _recordStreams = [.. Enumerable.Range(0, options.RecordStreamsPerPartition)
-            .Select(b => StreamId.Create(_recordNamespace, RecordStreamKey(_recordNamespace, _partition.Partition.Value, b)))];
+            .Select(b => StreamId.Create(_partition.Topic, RecordStreamKey(_partition.Topic, _partition.Partition.Value, b)))];
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,9 +12,9 @@ using SyncGrid.Abstractions;
 using SyncGrid.Abstractions.ReadModel;
 using SyncGrid.Abstractions.Rejects;
 using SyncGrid.Cli.Demo;
-using SyncGrid.Cli.Hosting;
 using SyncGrid.Generator;
 using SyncGrid.Grains.Ingest;
+using SyncGrid.IntegrationTests.Grid;
 using SyncGrid.IntegrationTests.Sql;
 using SyncGrid.Kafka;
 using SyncGrid.Kafka.Mock;
@@ -94,6 +93,9 @@ public sealed class ChaosPipeline : IAsyncDisposable
 
     /// <summary>Whether every store B record has been published (store A publishes itself).</summary>
     public bool FeedDone { get; private set; }
+
+    /// <summary>When the sources were first seen drained (everything published, read and committed), if they were.</summary>
+    public TimeSpan? DrainedAt { get; private set; }
 
     /// <summary>Time since the run started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -258,6 +260,7 @@ public sealed class ChaosPipeline : IAsyncDisposable
 
             if (last is not null)
             {
+                DrainedAt ??= last.SourcesDrained ? last.Elapsed : null;
                 var figures = Fingerprint(last);
                 if (!Reached(last) || figures != lastFigures)
                 {
@@ -322,7 +325,15 @@ public sealed class ChaosPipeline : IAsyncDisposable
         var inPortal = state.RootElement.GetProperty("Tables").TryGetProperty("company", out var companies)
             ? companies.EnumerateObject().Select(c => c.Value.GetProperty("Fields")).Select(f => f.TryGetProperty("ORIGIN_ID", out var o) ? o.GetString() : null).ToHashSet(StringComparer.Ordinal)
             : [];
+        var pending = await _grid.QueryAsync("SELECT tin FROM syncgrid_company WHERE status IN ('Received', 'ValidationPending', 'SyncPending', 'Failed') ORDER BY tin LIMIT 10");
         var lines = new List<string>();
+        foreach (var tin in pending.Select(r => (string)r["tin"]!))
+        {
+            var snapshot = await Cluster.Client.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync(cancellationToken);
+            lines.Add($"pending {tin}: {snapshot.Status} {snapshot.StatusReason}, version {snapshot.Version}, verdict {snapshot.Verdict?.Status}, not found at {snapshot.RegisterNotFoundAt:O}, "
+                + $"next attempt {snapshot.NextAttemptAt:O}, last error {snapshot.LastError}, history [{string.Join(", ", snapshot.History.Select(h => h.Status))}]");
+        }
+
         foreach (var tin in Register.Companies.Where(c => c.Status == "ACTIVE").Select(c => c.Inn).Distinct(StringComparer.Ordinal).Where(t => !inPortal.Contains(t)))
         {
             var snapshot = await Cluster.Client.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync(cancellationToken);
@@ -561,7 +572,7 @@ public sealed class ChaosPipeline : IAsyncDisposable
         }
 
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<SyncGridClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync(cancellationToken);
         Log($"{_settings.Silos} silo(s) up on MariaDB, Kafka with {_settings.Brokers} broker(s) and {_settings.Partitions} partitions per topic");
@@ -610,28 +621,24 @@ public sealed class ChaosPipeline : IAsyncDisposable
             await producer.PublishAsync(topic, [.. records.Select(r => new KafkaRecord(r.Key, r.Value))], cancellationToken);
     }
 
+    /// <summary>Waits for <paramref name="condition"/>, checking every 100 ms; fails the test after <paramref name="patience"/>.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan patience, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(watch.Elapsed < patience, $"{what}: not reached in {patience}");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+        }
+    }
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            // Endpoints and cluster ids are the test cluster's; everything else is configured as syncgrid silo does.
-            SiloConfiguration.ConfigureGrid(siloBuilder, siloBuilder.Configuration);
+            SyncGridSiloConfigurator.ConfigureSilo(siloBuilder);
             siloBuilder.Services.AddSingleton<ILoggerProvider>(SiloLogCapture.For(siloBuilder.Configuration["Chaos:Run"]!));
-
-            // A dead silo is declared dead within a few seconds (production: Orleans' defaults).
-            siloBuilder.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-            });
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseSyncGridMariaDbClustering(configuration["ConnectionStrings:MariaDb"]!);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SyncGrid.Kafka;
 using SyncGrid.Testing;
 using Xunit.Abstractions;
@@ -61,11 +60,12 @@ public sealed class ClusterScaleOutTests(ITestOutputHelper output)
 
         // The rest arrives while three silos read: the current export's second part, then the change events.
         var afterStart = run.Elapsed;
+        var atSpread = await run.CommittedRecordsAsync(ct);
         await run.PublishExportsAsync(exports.Skip(exports.Count - 1), ct);
         await run.PublishEventsAsync(ct);
         var check = await run.ConvergeAsync(Patience, ct);
         var total = await run.CommittedRecordsAsync(ct);
-        var afterRate = (total - atJoin) / (run.Elapsed - afterStart).TotalSeconds;
+        var afterRate = (total - atSpread) / ((run.DrainedAt ?? run.Elapsed) - afterStart).TotalSeconds;
 
         Assert.True(check.Passed, ChaosPipeline.Describe(check));
         var inspection = run.Portal.Inspect();
@@ -78,7 +78,7 @@ public sealed class ClusterScaleOutTests(ITestOutputHelper output)
         var companies = await run.ActivationsAsync("CompanyGrain");
         var activations = new[] { first, joined[0], joined[1] }.Select(s => companies.GetValueOrDefault(s.SiloAddress)).ToList();
         run.Log($"records read per silo (the first over the whole run, the new ones since they joined): {string.Join(" / ", consumed)}; company grains per silo: {string.Join(" / ", activations)}");
-        run.Log($"records/s committed: {beforeRate:F0} with one silo (first {before:N0} records), {afterRate:F0} with three ({total - atJoin:N0} records after the join, till the end of the run)");
+        run.Log($"records/s committed: {beforeRate:F0} with one silo (first {before:N0} records), {afterRate:F0} with three ({total - atSpread:N0} records once the partitions had spread, till the sources were drained)");
         Assert.All(consumed.Skip(1), c => Assert.True(c > 0, $"a new silo read no record: {string.Join(" / ", consumed)}"));
         Assert.All(activations.Skip(1), a => Assert.True(a > 0, $"a new silo hosts no company grain: {string.Join(" / ", activations)}"));
     }
@@ -86,13 +86,6 @@ public sealed class ClusterScaleOutTests(ITestOutputHelper output)
     /// <summary>The partitions a silo's stream receivers own now, over the three topics.</summary>
     private static int Partitions(MetricsRecorder metrics) => (int)metrics.Observe(KafkaMetrics.PartitionsInstrument).Sum(r => r.Value);
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct) =>
+        ChaosPipeline.UntilAsync(condition, what, Patience, ct);
 }

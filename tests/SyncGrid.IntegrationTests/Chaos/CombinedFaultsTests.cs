@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SyncGrid.Sandbox.Bitrix24;
 using Xunit.Abstractions;
 
@@ -109,13 +108,6 @@ public sealed class CombinedFaultsTests(ITestOutputHelper output)
         await run.PublishEventsAsync(ct);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct) =>
+        ChaosPipeline.UntilAsync(condition, what, Patience, ct);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SyncGrid.Abstractions;
 using SyncGrid.Grains.Ingest;
 using Xunit.Abstractions;
@@ -35,6 +34,8 @@ public sealed class GatewaySiloKillTests(ITestOutputHelper output)
         var victim = run.Cluster.Silos.Single(s => s.SiloAddress.Equals(host));
         var atKill = PortalCompanies(run);
         await run.Cluster.KillSiloAsync(victim);
+
+        // The time in the portal's zone (+03:00), to compare with DATE_CREATE when a duplicate is reported.
         run.Log($"killed at {TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(3)):O} {victim.SiloAddress}, the gateway's silo{(victim.SiloAddress.Equals(coordinatorHost) ? " (and store A's coordinator's)" : string.Empty)}, with {atKill}/{expected} companies in the portal");
         Assert.True(atKill < expected, $"the kill came after all {expected} companies were pushed: not in the middle of the run");
 
@@ -60,13 +61,6 @@ public sealed class GatewaySiloKillTests(ITestOutputHelper output)
         await run.PublishEventsAsync(ct);
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, string what, CancellationToken ct) =>
+        ChaosPipeline.UntilAsync(() => Task.FromResult(condition()), what, Patience, ct);
 }

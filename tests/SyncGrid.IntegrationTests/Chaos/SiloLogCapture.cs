@@ -36,7 +36,7 @@ public sealed class SiloLogCapture : ILoggerProvider
         // The entries stay readable until the run is released.
     }
 
-    private static string Shorten(string message) => message.Length <= 300 ? message : message[..300] + "…";
+    private static string Shorten(string message) => message.Length <= 500 ? message : message[..500] + "…";
 
     private sealed record Entry(LogLevel Level, string Category, int EventId, string Message);
 
@@ -54,11 +54,14 @@ public sealed class SiloLogCapture : ILoggerProvider
                 return;
             }
 
-            var message = formatter(state, exception);
-            if (exception is not null)
+            // The exceptions first (outermost to innermost): Orleans' own messages are long.
+            var causes = new List<string>();
+            for (var e = exception; e is not null; e = e.InnerException)
             {
-                message += $" ({exception.GetType().Name}: {exception.Message})";
+                causes.Add($"[{e.GetType().Name}: {e.Message}]");
             }
+
+            var message = string.Join(" ", causes.Append(formatter(state, exception)));
 
             owner._entries.Enqueue(new Entry(logLevel, category, eventId.Id, message));
         }

@@ -98,8 +98,8 @@ public sealed class GridClusterTests(GridClusterTests.Cluster cluster) : IClassF
             var builder = new TestClusterBuilder(2);
             builder.Options.UseTestClusterMembership = false;
             builder.Properties["ConnectionStrings:MariaDb"] = _database.ConnectionString;
-            builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-            builder.AddClientBuilderConfigurator<ClientConfigurator>();
+            builder.AddSiloBuilderConfigurator<SyncGridSiloConfigurator>();
+            builder.AddClientBuilderConfigurator<SyncGridClientConfigurator>();
             Test = builder.Build();
             await Test.DeployAsync();
         }
@@ -119,27 +119,5 @@ public sealed class GridClusterTests(GridClusterTests.Cluster cluster) : IClassF
             var address = statistics.FirstOrDefault(s => s.GrainId == grainId)?.SiloAddress;
             return Test.GetActiveSilos().FirstOrDefault(s => s.SiloAddress.Equals(address));
         }
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            // Endpoints and cluster ids are the test cluster's; everything else is configured as syncgrid silo does.
-            SiloConfiguration.ConfigureGrid(siloBuilder, siloBuilder.Configuration);
-            siloBuilder.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-            });
-        }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseSyncGridMariaDbClustering(configuration["ConnectionStrings:MariaDb"]!);
     }
 }

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using SyncGrid.Abstractions;
-using SyncGrid.Cli.Hosting;
 using SyncGrid.Domain.Identifiers;
 using SyncGrid.Grains.Ingest;
 using SyncGrid.IntegrationTests.Sql;
@@ -51,8 +49,8 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
         builder.Properties["Kafka:BootstrapServers"] = _kafka.BootstrapServers;
         builder.Properties["Kafka:ConsumerGroupId"] = Group;
         builder.Properties["Kafka:PollPeriod"] = "00:00:00.050";
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddSiloBuilderConfigurator<SyncGridSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<SyncGridClientConfigurator>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -235,26 +233,4 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
     }
 
     private sealed record Partner(string Id, string Tin, List<string> Contacts, KafkaRecord Record);
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            // Endpoints and cluster ids are the test cluster's; everything else is configured as syncgrid silo does.
-            SiloConfiguration.ConfigureGrid(siloBuilder, siloBuilder.Configuration);
-            siloBuilder.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-            });
-        }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseSyncGridMariaDbClustering(configuration["ConnectionStrings:MariaDb"]!);
-    }
 }
