@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using SyncGrid.Abstractions;
 using SyncGrid.Domain.Bitrix24;
@@ -35,8 +36,31 @@ public sealed partial class CompanyGrain
     {
         if (reminderName == WorkReminder)
         {
-            await DoWorkAsync(CancellationToken.None);
+            await Work.RunAsync(CancellationToken.None);
         }
+    }
+
+    /// <inheritdoc />
+    public Task RunAdmittedWorkAsync(string work) =>
+        work == WorkReminder ? Work.RunAdmittedAsync(CancellationToken.None) : Task.CompletedTask;
+
+    /// <summary>
+    /// The silo's turns the next step waits for, outside the grain (see <see cref="WorkAdmission"/>): a lookup's or a
+    /// push's, none for a step that calls no outside system or is not due yet.
+    /// </summary>
+    private RateLimiter? TurnsNeeded()
+    {
+        if (_merged is null || (state.State.NextAttemptAt is { } next && next > time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        return state.State.Status switch
+        {
+            CompanySyncStatus.ValidationPending when _register is not null => admission.RegisterLookups,
+            CompanySyncStatus.SyncPending or CompanySyncStatus.Failed when _bitrix24 is not null && state.State.Verdict?.IsActive == true => admission.Bitrix24Pushes,
+            _ => null,
+        };
     }
 
     /// <summary>After a merge: decide, from a still-valid verdict, what the company needs next.</summary>
@@ -90,7 +114,7 @@ public sealed partial class CompanyGrain
 
     private Bitrix24CompanyImage Image() => Bitrix24CompanyImage.From(_merged!, state.State.Verdict?.FullName, state.State.Verdict?.ShortName);
 
-    private DurableWork<CompanyGrain> Work => _work ??= new DurableWork<CompanyGrain>(this, WorkReminder, static (grain, ct) => grain.DoWorkAsync(ct));
+    private DurableWork<CompanyGrain> Work => _work ??= new DurableWork<CompanyGrain>(this, WorkReminder, static (grain, ct) => grain.DoWorkAsync(ct), static grain => grain.TurnsNeeded());
 
     private Task ScheduleWorkAsync(TimeSpan due) => Work.ScheduleAsync(due);
 

@@ -25,8 +25,9 @@ public sealed partial class CompanyGrain(
     IServiceProvider services,
     IOptions<CompanySyncOptions> syncOptions,
     GridMetrics metrics,
+    WorkAdmission admission,
     TimeProvider time,
-    ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
+    ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable, IAdmittedWorkGrain
 {
     /// <summary>How many status changes the history keeps.</summary>
     public const int HistoryLimit = 20;

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace SyncGrid.Grains;
 
 /// <summary>How companies are validated and pushed (the <c>Sync</c> configuration section).</summary>
@@ -15,6 +18,21 @@ public sealed class CompanySyncOptions
     /// <summary>The longest retry delay. Default 10 minutes.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Register lookups a silo lets its grains wait for at once (see <see cref="WorkAdmission"/>); the rest wait for
+    /// their turn without holding their grain. About two seconds of the register's rate keeps it busy. Default 32.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RegisterLookupsInFlight { get; set; } = 32;
+
+    /// <summary>
+    /// Company and contact pushes a silo lets its grains run at once (see <see cref="WorkAdmission"/>). Enough to fill
+    /// the gateway's batches at the portal's rate; more only lengthens the time a pushing grain keeps its ingest
+    /// waiting. Default 256.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int Bitrix24PushesInFlight { get; set; } = 256;
+
     /// <summary>The delay before retry number <paramref name="attempts"/>: the base delay doubled per attempt, at most the longest delay.</summary>
     public TimeSpan RetryDelay(int attempts)
     {
@@ -22,3 +40,7 @@ public sealed class CompanySyncOptions
         return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }
 }
+
+/// <summary>Validates <see cref="CompanySyncOptions"/> from its data annotations (generated).</summary>
+[OptionsValidator]
+public sealed partial class CompanySyncOptionsValidator : IValidateOptions<CompanySyncOptions>;

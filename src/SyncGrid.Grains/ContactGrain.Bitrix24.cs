@@ -19,7 +19,7 @@ public sealed partial class ContactGrain
     private bool _pushing;
 
     /// <summary>Whether Bitrix24 does not yet hold what it should.</summary>
-    private DurableWork<ContactGrain> Work => _work ??= new DurableWork<ContactGrain>(this, PushReminder, static (grain, ct) => grain.PushAsync(ct));
+    private DurableWork<ContactGrain> Work => _work ??= new DurableWork<ContactGrain>(this, PushReminder, static (grain, ct) => grain.PushAsync(ct), static grain => grain.TurnsNeeded());
 
     private bool PushDue => _pushes && _merged is not null && Image() is { Companies.Count: > 0 } image
         && (state.State.Bitrix24.ContactId is null || state.State.Bitrix24.AddOutcomeUnknown || state.State.Bitrix24.Synced?.Fingerprint != image.Fingerprint);
@@ -67,7 +67,15 @@ public sealed partial class ContactGrain
 
     /// <inheritdoc />
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
-        reminderName == PushReminder ? PushAsync(CancellationToken.None) : Task.CompletedTask;
+        reminderName == PushReminder ? Work.RunAsync(CancellationToken.None) : Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task RunAdmittedWorkAsync(string work) =>
+        work == PushReminder ? Work.RunAdmittedAsync(CancellationToken.None) : Task.CompletedTask;
+
+    /// <summary>A push's turn of the silo (see <see cref="WorkAdmission"/>) when one is due now; none otherwise.</summary>
+    private System.Threading.RateLimiting.RateLimiter? TurnsNeeded() =>
+        PushDue && !(state.State.Bitrix24.NextAttemptAt is { } next && next > time.GetUtcNow()) ? admission.Bitrix24Pushes : null;
 
     private Bitrix24ContactImage Image() => Bitrix24ContactImage.From(
         _merged!,

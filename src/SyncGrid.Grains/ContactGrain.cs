@@ -17,8 +17,9 @@ public sealed partial class ContactGrain(
     [PersistentState("contact", GrainStorageNames.Grid)] IPersistentState<ContactState> state,
     IServiceProvider services,
     IOptions<CompanySyncOptions> syncOptions,
+    WorkAdmission admission,
     TimeProvider time,
-    ILogger<ContactGrain> logger) : Grain, IContactGrain, IRemindable
+    ILogger<ContactGrain> logger) : Grain, IContactGrain, IRemindable, IAdmittedWorkGrain
 {
     private ContactKey _key;
     private MergedContact? _merged;

@@ -24,6 +24,9 @@ public static class SyncGridGrainsExtensions
         builder.Services.TryAddSingleton<IngestMetrics>();
         builder.Services.TryAddSingleton<GridMetrics>();
         builder.Services.AddOptions<Bitrix24GatewayOptions>();
+        builder.Services.AddOptions<CompanySyncOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CompanySyncOptions>, CompanySyncOptionsValidator>());
+        builder.Services.TryAddSingleton<WorkAdmission>();
         builder.Services.AddOptions<RecordStreamOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecordStreamOptions>, RecordStreamOptionsValidator>());
         return builder;
