@@ -19,19 +19,22 @@ public sealed class CompanySyncOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Register lookups a silo lets its grains wait for at once (see <see cref="WorkAdmission"/>); the rest wait for
-    /// their turn without holding their grain. About two seconds of the register's rate keeps it busy. Default 32.
+    /// Register lookups a silo lets its grains run at once (see <see cref="WorkAdmission"/>); the rest wait for their
+    /// turn without holding their grain. It must cover the register's rate times its answer time, or the lookups fall
+    /// behind the rate; more only lengthens the wait in the client's pacer, which holds the grain. Default: three
+    /// seconds of <c>Register:RequestsPerSecond</c> (at least 16) where the host knows it (<c>syncgrid silo</c>), else 64.
     /// </summary>
     [Range(1, 100_000)]
-    public int RegisterLookupsInFlight { get; set; } = 32;
+    public int? RegisterLookupsInFlight { get; set; }
 
     /// <summary>
-    /// Company and contact pushes a silo lets its grains run at once (see <see cref="WorkAdmission"/>). Enough to fill
-    /// the gateway's batches at the portal's rate; more only lengthens the time a pushing grain keeps its ingest
-    /// waiting. Default 256.
+    /// Company and contact pushes a silo lets its grains run at once (see <see cref="WorkAdmission"/>). A push sends one
+    /// command per round trip, so the gateway's batches stay full only with a couple of seconds of the portal's rate in
+    /// flight; more only lengthens the time a pushing grain keeps its ingest waiting. Default: two seconds of commands at
+    /// the portal's rate (100 × <c>Bitrix24:DrainPerSecond</c>), at least 256.
     /// </summary>
     [Range(1, 100_000)]
-    public int Bitrix24PushesInFlight { get; set; } = 256;
+    public int? Bitrix24PushesInFlight { get; set; }
 
     /// <summary>The delay before retry number <paramref name="attempts"/>: the base delay doubled per attempt, at most the longest delay.</summary>
     public TimeSpan RetryDelay(int attempts)

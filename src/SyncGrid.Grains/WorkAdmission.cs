@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using SyncGrid.Grains.Bitrix24;
 
 namespace SyncGrid.Grains;
 
@@ -14,12 +15,24 @@ namespace SyncGrid.Grains;
 /// </summary>
 public sealed class WorkAdmission : IDisposable
 {
-    public WorkAdmission(IOptions<CompanySyncOptions> options)
+    /// <summary>Lookups in flight when neither the configuration nor the host says.</summary>
+    public const int DefaultRegisterLookupsInFlight = 64;
+
+    public WorkAdmission(IOptions<CompanySyncOptions> options, IOptions<Bitrix24GatewayOptions> gateway)
     {
         ArgumentNullException.ThrowIfNull(options);
-        RegisterLookups = Limiter(options.Value.RegisterLookupsInFlight);
-        Bitrix24Pushes = Limiter(options.Value.Bitrix24PushesInFlight);
+        ArgumentNullException.ThrowIfNull(gateway);
+        RegisterLookupsInFlight = options.Value.RegisterLookupsInFlight ?? DefaultRegisterLookupsInFlight;
+        Bitrix24PushesInFlight = options.Value.Bitrix24PushesInFlight ?? Math.Max(256, (int)Math.Ceiling(gateway.Value.DrainPerSecond * 100));
+        RegisterLookups = Limiter(RegisterLookupsInFlight);
+        Bitrix24Pushes = Limiter(Bitrix24PushesInFlight);
     }
+
+    /// <summary>Register lookups run at once.</summary>
+    public int RegisterLookupsInFlight { get; }
+
+    /// <summary>Pushes run at once.</summary>
+    public int Bitrix24PushesInFlight { get; }
 
     /// <summary>Turns for register lookups.</summary>
     public RateLimiter RegisterLookups { get; }

@@ -8,6 +8,7 @@ using SyncGrid.Grains;
 using SyncGrid.Grains.Bitrix24;
 using SyncGrid.Grains.Ingest;
 using SyncGrid.Grains.Orders;
+using SyncGrid.Register;
 using SyncGrid.RetailCrm;
 using SyncGrid.Storage.GrainState;
 using SyncGrid.Storage.Orders;
@@ -187,6 +188,9 @@ public static class SiloConfiguration
     private static void ConfigureOutsideSystems(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CompanySyncOptions>(configuration.GetSection("Sync"));
+        // Three seconds of the register client's rate keep it busy with answers up to about two seconds long.
+        services.AddOptions<CompanySyncOptions>().PostConfigure<IOptions<RegisterOptions>>((o, register) =>
+            o.RegisterLookupsInFlight ??= Math.Max(16, (int)Math.Ceiling(register.Value.RequestsPerSecond * 3)));
         var bitrix24 = configuration.GetSection(Bitrix24Options.Section);
         if (!string.IsNullOrWhiteSpace(bitrix24["WebhookUrl"]))
         {
