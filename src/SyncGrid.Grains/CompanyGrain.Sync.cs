@@ -136,13 +136,16 @@ public sealed partial class CompanyGrain
             }
 
             var changed = false;
+            var validated = false;
             if (state.State.Status == CompanySyncStatus.ValidationPending && _register is not null)
             {
                 await ValidateAsync(cancellationToken);
-                changed = true;
+                changed = validated = true;
             }
 
-            if (state.State.Status is CompanySyncStatus.SyncPending or CompanySyncStatus.Failed && _bitrix24 is not null && state.State.Verdict?.IsActive == true)
+            // A run does one outside step: the push after a lookup waits for a push turn of its own (the lookup's turn
+            // would otherwise be held for the push's round trips, and the register's rate left unused).
+            if (!validated && state.State.Status is CompanySyncStatus.SyncPending or CompanySyncStatus.Failed && _bitrix24 is not null && state.State.Verdict?.IsActive == true)
             {
                 await PushAsync(cancellationToken);
                 changed = true;

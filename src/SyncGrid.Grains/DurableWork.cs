@@ -56,7 +56,7 @@ internal sealed class DurableWork<TGrain>(
     {
         if (_admission?.Invoke(grain) is not { } turns)
         {
-            return RunAdmittedAsync(cancellationToken);
+            return RunWorkAsync(cancellationToken);
         }
 
         if (_waitingForTurn is { IsCompleted: false })
@@ -70,8 +70,17 @@ internal sealed class DurableWork<TGrain>(
         return Task.CompletedTask;
     }
 
-    /// <summary>Runs the work in this turn (its turn of the admission, if it needed one, is held by the caller).</summary>
-    public async Task RunAdmittedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the work that waited for its turn (held by the caller until this returns). The wait is over: a step the work
+    /// leaves for later (a push after a lookup) waits for a turn of its own.
+    /// </summary>
+    public Task RunAdmittedAsync(CancellationToken cancellationToken)
+    {
+        _waitingForTurn = null;
+        return RunWorkAsync(cancellationToken);
+    }
+
+    private async Task RunWorkAsync(CancellationToken cancellationToken)
     {
         try
         {
