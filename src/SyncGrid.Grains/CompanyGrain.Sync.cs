@@ -48,20 +48,20 @@ public sealed partial class CompanyGrain
     /// The silo's turns the next step waits for, outside the grain (see <see cref="WorkAdmission"/>): a lookup's or a
     /// push's, none for a step that calls no outside system or is not due yet.
     /// </summary>
-    private RateLimiter? TurnsNeeded()
-    {
-        if (_merged is null || (state.State.NextAttemptAt is { } next && next > time.GetUtcNow()))
-        {
-            return null;
-        }
+    private RateLimiter? TurnsNeeded() =>
+        _merged is null || UntilNextAttempt is not null ? null
+        : ValidationDue ? admission.RegisterLookups
+        : PushDue ? admission.Bitrix24Pushes
+        : null;
 
-        return state.State.Status switch
-        {
-            CompanySyncStatus.ValidationPending when _register is not null => admission.RegisterLookups,
-            CompanySyncStatus.SyncPending or CompanySyncStatus.Failed when _bitrix24 is not null && state.State.Verdict?.IsActive == true => admission.Bitrix24Pushes,
-            _ => null,
-        };
-    }
+    /// <summary>The register is to be asked (once the next attempt is due).</summary>
+    private bool ValidationDue => state.State.Status == CompanySyncStatus.ValidationPending && _register is not null;
+
+    /// <summary>The register reported the company ACTIVE and Bitrix24 does not hold it yet (once the next attempt is due).</summary>
+    private bool PushDue => state.State.Status is CompanySyncStatus.SyncPending or CompanySyncStatus.Failed && _bitrix24 is not null && state.State.Verdict?.IsActive == true;
+
+    /// <summary>How long until a failed lookup or push may be tried again; none when it may be now.</summary>
+    private TimeSpan? UntilNextAttempt => state.State.NextAttemptAt - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero ? wait : null;
 
     /// <summary>After a merge: decide, from a still-valid verdict, what the company needs next.</summary>
     private void DecideNextStep()
@@ -128,24 +128,22 @@ public sealed partial class CompanyGrain
         _working = true;
         try
         {
-            var now = time.GetUtcNow();
-            if (state.State.NextAttemptAt is { } next && next > now)
+            if (UntilNextAttempt is { } wait)
             {
-                await ScheduleWorkAsync(next - now);
+                await ScheduleWorkAsync(wait);
                 return;
             }
 
             var changed = false;
-            var validated = false;
-            if (state.State.Status == CompanySyncStatus.ValidationPending && _register is not null)
+            if (ValidationDue)
             {
                 await ValidateAsync(cancellationToken);
-                changed = validated = true;
+                changed = true;
             }
 
             // A run does one outside step: the push after a lookup waits for a push turn of its own (the lookup's turn
             // would otherwise be held for the push's round trips, and the register's rate left unused).
-            if (!validated && state.State.Status is CompanySyncStatus.SyncPending or CompanySyncStatus.Failed && _bitrix24 is not null && state.State.Verdict?.IsActive == true)
+            else if (PushDue)
             {
                 await PushAsync(cancellationToken);
                 changed = true;
@@ -168,7 +166,7 @@ public sealed partial class CompanyGrain
 
             if (CanProgress)
             {
-                await ScheduleWorkAsync(state.State.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero);
+                await ScheduleWorkAsync(UntilNextAttempt ?? TimeSpan.Zero);
             }
             else
             {

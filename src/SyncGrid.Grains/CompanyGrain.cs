@@ -52,7 +52,7 @@ public sealed partial class CompanyGrain(
         }
 
         _tin = tin.Value;
-        _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+        _merged = MergeRecords();
         _register = services.GetService<IRegisterClient>();
         _bitrix24 = services.GetService<IBitrix24Client>() is null ? null : services.GetRequiredService<Bitrix24Presets>();
         return Task.CompletedTask;
@@ -77,12 +77,14 @@ public sealed partial class CompanyGrain(
         }
     }
 
+    private MergedCompany? MergeRecords() => CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+
     private async Task RestoreStoredStateAsync()
     {
         try
         {
             await state.ReadStateAsync();
-            _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+            _merged = MergeRecords();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -99,7 +101,7 @@ public sealed partial class CompanyGrain(
         var writes = contacts.Result.StateWrites;
         if (companies.Changed)
         {
-            _merged = CompanyMerger.Merge(_tin, state.State.Records.Values.Select(r => r.Record));
+            _merged = MergeRecords();
             UpdateStatusAfterMerge();
             DecideNextStep();
         }

@@ -75,7 +75,11 @@ public sealed partial class ContactGrain
 
     /// <summary>A push's turn of the silo (see <see cref="WorkAdmission"/>) when one is due now; none otherwise.</summary>
     private System.Threading.RateLimiting.RateLimiter? TurnsNeeded() =>
-        PushDue && !(state.State.Bitrix24.NextAttemptAt is { } next && next > time.GetUtcNow()) ? admission.Bitrix24Pushes : null;
+        PushDue && UntilNextAttempt is null ? admission.Bitrix24Pushes : null;
+
+    /// <summary>How long until a failed push may be tried again; none when it may be now.</summary>
+    private TimeSpan? UntilNextAttempt =>
+        state.State.Bitrix24.NextAttemptAt - time.GetUtcNow() is { } wait && wait > TimeSpan.Zero ? wait : null;
 
     private Bitrix24ContactImage Image() => Bitrix24ContactImage.From(
         _merged!,
@@ -94,10 +98,9 @@ public sealed partial class ContactGrain
         try
         {
             var b = state.State.Bitrix24;
-            var now = time.GetUtcNow();
-            if (b.NextAttemptAt is { } next && next > now)
+            if (UntilNextAttempt is { } wait)
             {
-                await SchedulePushAsync(next - now);
+                await SchedulePushAsync(wait);
                 return;
             }
 
@@ -131,7 +134,7 @@ public sealed partial class ContactGrain
             await state.WriteStateAsync(cancellationToken);
             if (PushDue)
             {
-                await SchedulePushAsync(b.NextAttemptAt is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.Zero);
+                await SchedulePushAsync(UntilNextAttempt ?? TimeSpan.Zero);
             }
             else
             {

@@ -28,7 +28,7 @@ public sealed partial class ContactGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = new ContactKey(this.GetPrimaryKeyString());
-        _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        _merged = MergeRecords();
         _pushes = services.GetService<IBitrix24Client>() is not null;
         return Task.CompletedTask;
     }
@@ -52,12 +52,14 @@ public sealed partial class ContactGrain(
     /// away): back to the stored state, or the caller's retry would find its change already there, take it for a repeat,
     /// and the change would never be stored.
     /// </summary>
+    private MergedContact? MergeRecords() => ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+
     private async Task RestoreStoredStateAsync()
     {
         try
         {
             await state.ReadStateAsync();
-            _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+            _merged = MergeRecords();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -96,7 +98,7 @@ public sealed partial class ContactGrain(
             return new SubmitResult(0, unchanged, 0);
         }
 
-        _merged = ContactMerger.Merge(_key, state.State.Records.Values.Select(r => r.Record));
+        _merged = MergeRecords();
 
         // The push's reminder before the state that needs it (see TakeUpPendingPushAsync).
         if (PushDue)
