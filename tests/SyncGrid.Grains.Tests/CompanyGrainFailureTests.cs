@@ -230,15 +230,8 @@ public sealed class CompanyGrainFailureTests : IAsyncLifetime
         return body + (long.Parse(body, System.Globalization.CultureInfo.InvariantCulture) % 11 % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{what()}: not reached in 10 s");
-            await Task.Delay(50);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, Func<string> what) =>
+        Eventually.UntilAsync(condition, what, TimeSpan.FromSeconds(10));
 
     /// <summary>The in-memory read model, refusing the first row of each TIN in <see cref="FailOnce"/>.</summary>
     private sealed class FlakyReadModel(InMemoryReadModel inner) : IReadModelWriter

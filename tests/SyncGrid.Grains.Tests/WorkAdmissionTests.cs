@@ -69,7 +69,7 @@ public sealed class WorkAdmissionTests : IAsyncLifetime
         Assert.Equal(1, second.RecordsApplied);
         Assert.Equal(CompanySyncStatus.ValidationPending, (await company.GetSyncStateAsync().WaitAsync(Patience)).Status);
         _register.ReleaseAll();
-        await UntilAsync(async () => (await company.GetSyncStateAsync()).Status == CompanySyncStatus.Rejected);
+        await UntilAsync(async () => (await company.GetSyncStateAsync()).Status == CompanySyncStatus.Rejected, $"company {tin} answered");
         Assert.Equal(1, _register.Lookups(tin));
     }
 
@@ -78,7 +78,7 @@ public sealed class WorkAdmissionTests : IAsyncLifetime
     {
         var tins = Enumerable.Range(0, 6).Select(_ => NewTin()).ToList();
         await Task.WhenAll(tins.Select(tin => Grains.GetGrain<ICompanyGrain>(tin).SubmitAsync(Submission([Company(tin, A(tin, 0))]))));
-        await UntilAsync(() => Task.FromResult(tins.Count(_register.HasStarted) == LookupsInFlight));
+        await UntilAsync(() => Task.FromResult(tins.Count(_register.HasStarted) == LookupsInFlight), $"{LookupsInFlight} lookups started");
 
         // The others wait for a turn, not in the register, and their grains still answer.
         await Task.Delay(TimeSpan.FromMilliseconds(300));
@@ -87,20 +87,12 @@ public sealed class WorkAdmissionTests : IAsyncLifetime
         Assert.All(await Task.WhenAll(waiting.Select(tin => Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync().WaitAsync(Patience))), s => Assert.Equal(CompanySyncStatus.ValidationPending, s.Status));
 
         _register.ReleaseAll();
-        await UntilAsync(async () => (await Task.WhenAll(tins.Select(tin => Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync()))).All(s => s.Status == CompanySyncStatus.Rejected));
+        await UntilAsync(async () => (await Task.WhenAll(tins.Select(tin => Grains.GetGrain<ICompanyGrain>(tin).GetSyncStateAsync()))).All(s => s.Status == CompanySyncStatus.Rejected), "every company answered");
         Assert.All(tins, tin => Assert.Equal(1, _register.Lookups(tin)));
         Assert.True(_register.MostAtOnce <= LookupsInFlight, $"{_register.MostAtOnce} lookups waited on the register at once; the silo allows {LookupsInFlight}");
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < Patience, "the condition was not met in time");
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what) => Eventually.UntilAsync(condition, () => what, Patience);
 
     /// <summary>A register whose answers (not found) wait until the test releases them; counts lookups and their overlap.</summary>
     private sealed class HeldRegister : IRegisterClient

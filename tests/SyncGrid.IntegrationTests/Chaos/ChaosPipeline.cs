@@ -621,18 +621,6 @@ public sealed class ChaosPipeline : IAsyncDisposable
             await producer.PublishAsync(topic, [.. records.Select(r => new KafkaRecord(r.Key, r.Value))], cancellationToken);
     }
 
-    /// <summary>Waits for <paramref name="condition"/>, checking every 100 ms; fails the test after <paramref name="patience"/>.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan patience, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < patience, $"{what}: not reached in {patience}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
-        }
-    }
-
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)

@@ -87,5 +87,5 @@ public sealed class ClusterScaleOutTests(ITestOutputHelper output)
     private static int Partitions(MetricsRecorder metrics) => (int)metrics.Observe(KafkaMetrics.PartitionsInstrument).Sum(r => r.Value);
 
     private static Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct) =>
-        ChaosPipeline.UntilAsync(condition, what, Patience, ct);
+        Eventually.UntilAsync(condition, what, Patience, cancellationToken: ct);
 }

@@ -109,5 +109,5 @@ public sealed class CombinedFaultsTests(ITestOutputHelper output)
     }
 
     private static Task UntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct) =>
-        ChaosPipeline.UntilAsync(condition, what, Patience, ct);
+        Eventually.UntilAsync(condition, what, Patience, cancellationToken: ct);
 }

@@ -62,5 +62,5 @@ public sealed class GatewaySiloKillTests(ITestOutputHelper output)
     }
 
     private static Task UntilAsync(Func<bool> condition, string what, CancellationToken ct) =>
-        ChaosPipeline.UntilAsync(() => Task.FromResult(condition()), what, Patience, ct);
+        Eventually.UntilAsync(() => Task.FromResult(condition()), what, Patience, cancellationToken: ct);
 }

@@ -222,15 +222,8 @@ public sealed class SiloKillDuringIngestTests(ITestOutputHelper output) : IAsync
         new KafkaMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         NullLogger<KafkaRecordProducer>.Instance);
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? period = null)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(period ?? TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? period = null) =>
+        Eventually.UntilAsync(condition, what, Patience, period ?? TimeSpan.FromMilliseconds(200));
 
     private sealed record Partner(string Id, string Tin, List<string> Contacts, KafkaRecord Record);
 }

@@ -310,15 +310,7 @@ public sealed class StoreAEndToEndTests(ITestOutputHelper output) : IAsyncLifeti
 
     private string NewTin() => Tin.FromBody((_nextBody++).ToString(CultureInfo.InvariantCulture)).Value;
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < Patience, $"{what}: not reached in {Patience}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition, string what) => Eventually.UntilAsync(condition, what, Patience);
 
     private sealed record CompanyRow(long Id, string Name, string? Tin, DateTime UpdatedAt, bool Utf8, bool Deleted = false);
 
