@@ -19,6 +19,9 @@ internal sealed class BindingSide
 
     public BindingSide Mirror => _company ? FromContact : FromCompany;
 
+    /// <summary>The owner's bindings, from the index of its side.</summary>
+    public IReadOnlyList<CrmBinding> Owned(CrmBindings all, int ownerId) => _company ? all.OfCompany(ownerId) : all.OfContact(ownerId);
+
     public int OwnerOf(CrmBinding b) => _company ? b.CompanyId : b.ContactId;
 
     public int OtherOf(CrmBinding b) => _company ? b.ContactId : b.CompanyId;

@@ -6,10 +6,10 @@ namespace SyncGrid.Sandbox.Bitrix24;
 internal sealed partial class CrmStore
 {
     public IEnumerable<int> CompaniesOf(int contactId) =>
-        State.Bindings.Where(b => b.ContactId == contactId).OrderBy(b => b.ContactSideSort).ThenBy(b => b.CompanyId).Select(b => b.CompanyId);
+        State.Bindings.OfContact(contactId).OrderBy(b => b.ContactSideSort).ThenBy(b => b.CompanyId).Select(b => b.CompanyId);
 
     public int? PrimaryCompanyOf(int contactId) =>
-        State.Bindings.Where(b => b.ContactId == contactId).OrderByDescending(b => b.ContactSidePrimary).ThenBy(b => b.ContactSideSort)
+        State.Bindings.OfContact(contactId).OrderByDescending(b => b.ContactSidePrimary).ThenBy(b => b.ContactSideSort)
             .Select(b => (int?)b.CompanyId).FirstOrDefault();
 
     /// <summary><c>crm.company.contact.add</c> / <c>crm.contact.company.add</c>: false when already bound.</summary>
@@ -29,13 +29,13 @@ internal sealed partial class CrmStore
             throw Bitrix24RestException.Crm("The parameter 'fields' is not valid");
         }
 
-        if (State.Bindings.Exists(b => side.OwnerOf(b) == ownerId && side.OtherOf(b) == otherId))
+        if (side.Owned(State.Bindings, ownerId).Any(b => side.OtherOf(b) == otherId))
         {
             return false;
         }
 
         var binding = side.Create(ownerId, otherId.Value);
-        var mine = State.Bindings.Where(b => side.OwnerOf(b) == ownerId).ToList();
+        var mine = side.Owned(State.Bindings, ownerId).ToList();
         side.SetSort(binding, JsonArgs.PositiveId(fields["SORT"]) ?? NextSort(mine.Select(side.SortOf)));
         var primary = mine.Count == 0 || JsonArgs.Str(fields["IS_PRIMARY"]) == "Y";
         if (primary)
@@ -87,7 +87,7 @@ internal sealed partial class CrmStore
             throw Bitrix24RestException.Crm("Not found");
         }
 
-        return new JsonArray([.. State.Bindings.Where(b => side.OwnerOf(b) == ownerId).OrderBy(side.SortOf).Select(b => (JsonNode)new JsonObject
+        return new JsonArray([.. side.Owned(State.Bindings, ownerId).OrderBy(side.SortOf).Select(b => (JsonNode)new JsonObject
         {
             [side.OtherKey] = side.OtherOf(b),
             ["SORT"] = side.SortOf(b),
@@ -115,8 +115,8 @@ internal sealed partial class CrmStore
             }
         }
 
-        var removed = State.Bindings.RemoveAll(b => side.OwnerOf(b) == ownerId && (all || side.OtherOf(b) == otherId));
-        var rest = State.Bindings.Where(b => side.OwnerOf(b) == ownerId).OrderBy(side.SortOf).ToList();
+        var removed = State.Bindings.RemoveAll(side.Owned(State.Bindings, ownerId).Where(b => all || side.OtherOf(b) == otherId));
+        var rest = side.Owned(State.Bindings, ownerId).OrderBy(side.SortOf).ToList();
         if (rest.Count > 0 && !rest.Exists(side.PrimaryOf))
         {
             side.SetPrimary(rest[0], true);
@@ -128,7 +128,7 @@ internal sealed partial class CrmStore
     /// <summary>Used by <c>COMPANY_IDS</c> on a contact and <c>CONTACT_ID[]</c> on a company: the list is the full set.</summary>
     private void ReplaceBindings(BindingSide side, int ownerId, List<(int Other, int? Sort, bool Primary)> wanted)
     {
-        State.Bindings.RemoveAll(b => side.OwnerOf(b) == ownerId);
+        State.Bindings.RemoveAll(side.Owned(State.Bindings, ownerId));
         var primaryIndex = Math.Max(0, wanted.FindIndex(w => w.Primary));
         var sort = 0;
         for (var i = 0; i < wanted.Count; i++)
@@ -145,7 +145,7 @@ internal sealed partial class CrmStore
     private void MirrorSide(BindingSide side, CrmBinding binding)
     {
         var mirror = side.Mirror;
-        var theirs = State.Bindings.Where(b => mirror.OwnerOf(b) == mirror.OwnerOf(binding)).ToList();
+        var theirs = mirror.Owned(State.Bindings, mirror.OwnerOf(binding)).ToList();
         mirror.SetSort(binding, NextSort(theirs.Select(mirror.SortOf)));
         mirror.SetPrimary(binding, theirs.Count == 0);
     }
@@ -163,16 +163,16 @@ internal sealed partial class CrmStore
 
         if (primaryKey is not null && JsonArgs.PositiveId(fields[primaryKey]) is { } primary && State.Table(side.Other.Name).ContainsKey(primary))
         {
-            var existing = State.Bindings.Find(b => side.OwnerOf(b) == ownerId && side.OtherOf(b) == primary);
+            var existing = side.Owned(State.Bindings, ownerId).FirstOrDefault(b => side.OtherOf(b) == primary);
             if (existing is null)
             {
                 existing = side.Create(ownerId, primary);
-                side.SetSort(existing, NextSort(State.Bindings.Where(b => side.OwnerOf(b) == ownerId).Select(side.SortOf)));
+                side.SetSort(existing, NextSort(side.Owned(State.Bindings, ownerId).Select(side.SortOf)));
                 MirrorSide(side, existing);
                 State.Bindings.Add(existing);
             }
 
-            State.Bindings.Where(b => side.OwnerOf(b) == ownerId).ToList().ForEach(b => side.SetPrimary(b, ReferenceEquals(b, existing)));
+            side.Owned(State.Bindings, ownerId).ToList().ForEach(b => side.SetPrimary(b, ReferenceEquals(b, existing)));
         }
     }
 }

@@ -122,7 +122,7 @@ internal sealed partial class CrmStore
         State.Table(schema.Name).Remove(record.Id);
         if (schema == EntitySchema.Company || schema == EntitySchema.Contact)
         {
-            State.Bindings.RemoveAll(b => schema == EntitySchema.Company ? b.CompanyId == record.Id : b.ContactId == record.Id);
+            State.Bindings.RemoveAll(schema == EntitySchema.Company ? State.Bindings.OfCompany(record.Id) : State.Bindings.OfContact(record.Id));
             var typeId = schema == EntitySchema.Company ? "4" : "3";
             foreach (var rq in State.Table(EntitySchema.Requisite.Name).Values
                 .Where(r => r.Get("ENTITY_TYPE_ID") == typeId && r.Get("ENTITY_ID") == Invariant(record.Id)).ToList())

@@ -9,7 +9,7 @@ internal sealed class PortalState
 
     public long LastMultiFieldId { get; set; }
 
-    public List<CrmBinding> Bindings { get; init; } = [];
+    public CrmBindings Bindings { get; init; } = [];
 
     public List<CrmNotification> Notifications { get; init; } = [];
 

@@ -87,6 +87,41 @@ public class Bitrix24SandboxCrmTests
     }
 
     [Fact]
+    public async Task ContactCompanyIds_SeenFromBothSides_KeepSortPrimaryAndSurviveDeletes()
+    {
+        await using var portal = await PortalConnection.StartAsync();
+        var a = await portal.AddAsync("crm.company.add", new { TITLE = "A" });
+        var b = await portal.AddAsync("crm.company.add", new { TITLE = "B" });
+        var c = await portal.AddAsync("crm.company.add", new { TITLE = "C" });
+        var ann = await portal.AddAsync("crm.contact.add", new { NAME = "Ann", COMPANY_IDS = new[] { a, b, c }, COMPANY_ID = b });
+        var bob = await portal.AddAsync("crm.contact.add", new { NAME = "Bob", COMPANY_IDS = new[] { b } });
+
+        var annCompanies = (await portal.ResultAsync("crm.contact.company.items.get", new { id = ann }))!.AsArray();
+        Assert.Equal([a, b, c], annCompanies.Select(i => (int)i!["COMPANY_ID"]!));
+        Assert.Equal(["N", "Y", "N"], annCompanies.Select(i => (string?)i!["IS_PRIMARY"]));
+        Assert.Equal(b.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)(await portal.ResultAsync("crm.contact.get", new { id = ann }))!["COMPANY_ID"]);
+
+        // Company B sees both, in the order they were bound, the first one primary.
+        var bContacts = (await portal.ResultAsync("crm.company.contact.items.get", new { id = b }))!.AsArray();
+        Assert.Equal([ann, bob], bContacts.Select(i => (int)i!["CONTACT_ID"]!));
+        Assert.Equal(["Y", "N"], bContacts.Select(i => (string?)i!["IS_PRIMARY"]));
+
+        // Deleting a company unbinds it from every contact; unbinding Ann's primary company promotes the next one.
+        await portal.ResultAsync("crm.company.delete", new { id = a });
+        await portal.ResultAsync("crm.contact.company.delete", new { id = ann, fields = new { COMPANY_ID = b } });
+        annCompanies = (await portal.ResultAsync("crm.contact.company.items.get", new { id = ann }))!.AsArray();
+        var only = Assert.Single(annCompanies);
+        Assert.Equal(c, (int)only!["COMPANY_ID"]!);
+        Assert.Equal("Y", (string?)only["IS_PRIMARY"]);
+
+        // Deleting a contact unbinds it from its companies.
+        await portal.ResultAsync("crm.contact.delete", new { id = bob });
+        Assert.Empty((await portal.ResultAsync("crm.company.contact.items.get", new { id = b }))!.AsArray());
+        var cContacts = (await portal.ResultAsync("crm.company.contact.items.get", new { id = c }))!.AsArray();
+        Assert.Equal(ann, (int)Assert.Single(cContacts)!["CONTACT_ID"]!);
+    }
+
+    [Fact]
     public async Task RequisiteAdd_MissingOrInvalidFields_ReturnsDocumentedTexts()
     {
         await using var portal = await PortalConnection.StartAsync();
@@ -239,7 +274,8 @@ public class Bitrix24SandboxCrmTests
         {
             await using (var portal = await PortalConnection.StartAsync())
             {
-                await portal.AddAsync("crm.contact.add", new { NAME = "Ann", PHONE = Phone("+79161234567") });
+                var company = await portal.AddAsync("crm.company.add", new { TITLE = "A" });
+                await portal.AddAsync("crm.contact.add", new { NAME = "Ann", PHONE = Phone("+79161234567"), COMPANY_IDS = new[] { company } });
                 await portal.Sandbox.SaveStateAsync(path);
             }
 
@@ -247,6 +283,9 @@ public class Bitrix24SandboxCrmTests
             var contact = await restored.ResultAsync("crm.contact.get", new { id = 1 });
             Assert.Equal("Ann", (string?)contact!["NAME"]);
             Assert.Equal(2, await restored.AddAsync("crm.contact.add", new { NAME = "Bob" }));
+            var bound = (await restored.ResultAsync("crm.company.contact.items.get", new { id = 1 }))!.AsArray();
+            Assert.Equal(1, (int)Assert.Single(bound)!["CONTACT_ID"]!);
+            Assert.Equal("1", (string?)contact["COMPANY_ID"]);
         }
         finally
         {
