@@ -17,6 +17,29 @@ public sealed class SeedBenchCommandTests : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "syncgrid-seed-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
     [Fact]
+    public async Task BenchSeed_SiloCountTimesOut_StillWritesTheReportNamingIt()
+    {
+        Assert.True(EmbeddedMariaDb.WhyUnavailable() is null, $"this test needs MariaDB installed: {EmbeddedMariaDb.WhyUnavailable()}");
+        var server = Environment.GetEnvironmentVariable("SYNCGRID_TEST_MARIADB");
+        Assert.False(string.IsNullOrWhiteSpace(server), "SYNCGRID_TEST_MARIADB is not set: run the tests with ./deploy/test.sh");
+        var reports = Path.Combine(_directory, "timeout");
+
+        // A portal sized to drain the first sync in 20 minutes cannot finish within the one-minute limit.
+        var (code, output, error) = await CliRunner.RunAsync(
+            "bench", "seed", "--scale", "300", "--seed", "7", "--silos", "1", "--sync-minutes", "20", "--timeout-minutes", "1",
+            "--connection", server!, "--out", reports);
+
+        Assert.True(code == 1, $"exit {code}: {error}{Environment.NewLine}{output}");
+        Assert.Contains("did not finish: 1 silo(s)", error, StringComparison.Ordinal);
+        var markdown = await File.ReadAllTextAsync(Path.Combine(reports, "seed-300.md"));
+        Assert.Contains("no silo count finished", markdown, StringComparison.Ordinal);
+        Assert.Contains("- 1 silo(s): ", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reports, "seed-300.json")));
+        Assert.Empty(json.RootElement.GetProperty("runs").EnumerateArray());
+        Assert.StartsWith("1 silo(s): ", json.RootElement.GetProperty("failures")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BenchSeed_TinyScaleOneThenTwoSilos_WritesReportsWithTheExpectedCountsAndAQuietRerun()
     {
         Assert.True(EmbeddedMariaDb.WhyUnavailable() is null, $"this test needs MariaDB installed: {EmbeddedMariaDb.WhyUnavailable()}");

@@ -68,9 +68,19 @@ internal static class SeedBenchReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         var runs = report.Runs;
-        var first = runs[0];
         var text = new StringBuilder();
         void Line(string value = "") => text.Append(value).Append('\n');
+        if (runs.Count == 0)
+        {
+            Line($"# bench seed — {report.FinishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: no silo count finished");
+            Line();
+            Line($"Command: `{CommandLine(report.Settings)}`.");
+            Line();
+            report.Failures.ToList().ForEach(f => Line($"- {f}"));
+            return text.ToString();
+        }
+
+        var first = runs[0];
         void Row(string figure, Func<SeedBenchRun, string> value) => Line($"| {figure} | {string.Join(" | ", runs.Select(value))} |");
 
         Line($"# bench seed — {report.FinishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {report.ProcessorCount} logical processors");
@@ -85,6 +95,14 @@ internal static class SeedBenchReportWriter
             + Invariant($"(the silos' clients together are configured for 90 %, {first.Register.ClientRate:N1}/s); the portal's bucket takes a burst of ")
             + Invariant($"{first.Bitrix24.Burst:N0} requests and drains {first.Bitrix24.Drain:N2}/s, so it allows {first.Bitrix24.AllowedCommandsPerSecond:N1} commands/s (50 × drain)."));
         Line();
+        if (report.Failures.Count > 0)
+        {
+            Line("**Silo counts that did not finish** (their figures are not in the tables):");
+            Line();
+            report.Failures.ToList().ForEach(f => Line($"- {f}"));
+            Line();
+        }
+
         Line("Stages are timed from the first record published (they overlap); generate includes starting store A's MariaDB and loading it, total is the whole wall time of that silo count.");
         Line();
         Line($"| figure | {string.Join(" | ", runs.Select(r => r.Silos == 1 ? "1 silo" : $"{r.Silos} silos"))} |");

@@ -3,10 +3,10 @@ using SyncGrid.Cli.Demo;
 namespace SyncGrid.Cli.Bench;
 
 /// <summary>Everything <c>bench seed</c> measured: its settings and one run per silo count.</summary>
-internal sealed record SeedBenchReport(SeedBenchSettings Settings, DateTimeOffset FinishedAt, int ProcessorCount, IReadOnlyList<SeedBenchRun> Runs)
+internal sealed record SeedBenchReport(SeedBenchSettings Settings, DateTimeOffset FinishedAt, int ProcessorCount, IReadOnlyList<SeedBenchRun> Runs, IReadOnlyList<string> Failures)
 {
-    /// <summary>Whether every run's portal held exactly the expected outcome, before and after its re-run.</summary>
-    public bool Passed => Runs.Count > 0 && Runs.All(r => r.Passed && r.Rerun.CheckPassed);
+    /// <summary>Whether every silo count finished and its portal held exactly the expected outcome, before and after its re-run.</summary>
+    public bool Passed => Failures.Count == 0 && Runs.Count > 0 && Runs.All(r => r.Passed && r.Rerun.CheckPassed);
 }
 
 /// <summary>One silo count's figures.</summary>

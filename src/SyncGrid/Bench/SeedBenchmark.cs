@@ -21,16 +21,25 @@ internal static class SeedBenchmark
     public static async Task<SeedBenchReport> RunAsync(SeedBenchSettings settings, Action<int, PipelineSnapshot>? progress, CancellationToken cancellationToken)
     {
         var runs = new List<SeedBenchRun>();
+        var failures = new List<string>();
         foreach (var silos in settings.Silos)
         {
-            runs.Add(await RunOnceAsync(settings, silos, progress is null ? null : s => progress(silos, s), cancellationToken));
+            try
+            {
+                runs.Add(await RunOnceAsync(settings, silos, progress is null ? null : s => progress(silos, s), cancellationToken));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // A silo count that times out or fails must not cost the report of those that finished.
+                failures.Add($"{silos} silo(s): {e.GetType().Name}: {e.Message}");
+            }
 
             // The next cluster starts from a collected heap, so its peak working set is its own.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
 
-        return new SeedBenchReport(settings, TimeProvider.System.GetUtcNow(), Environment.ProcessorCount, runs);
+        return new SeedBenchReport(settings, TimeProvider.System.GetUtcNow(), Environment.ProcessorCount, runs, failures);
     }
 
     /// <summary>

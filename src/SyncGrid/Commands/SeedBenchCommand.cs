@@ -100,6 +100,11 @@ internal static class SeedBenchCommand
                     }
                 },
                 cancellationToken);
+            foreach (var failure in report.Failures)
+            {
+                await error.WriteLineAsync($"bench seed: did not finish: {failure}");
+            }
+
             var (markdown, jsonFile) = await SeedBenchReportWriter.WriteAsync(report, parse.GetValue(output)!, cancellationToken);
             if (asJson)
             {
