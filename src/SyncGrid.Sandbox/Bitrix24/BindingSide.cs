@@ -22,6 +22,9 @@ internal sealed class BindingSide
     /// <summary>The owner's bindings, from the index of its side.</summary>
     public IReadOnlyList<CrmBinding> Owned(CrmBindings all, int ownerId) => _company ? all.OfCompany(ownerId) : all.OfContact(ownerId);
 
+    /// <summary>The binding of the owner and the other entity, if they are bound.</summary>
+    public CrmBinding? Find(CrmBindings all, int ownerId, int otherId) => _company ? all.Find(ownerId, otherId) : all.Find(otherId, ownerId);
+
     public int OwnerOf(CrmBinding b) => _company ? b.CompanyId : b.ContactId;
 
     public int OtherOf(CrmBinding b) => _company ? b.ContactId : b.CompanyId;

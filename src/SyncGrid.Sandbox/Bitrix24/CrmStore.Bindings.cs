@@ -29,7 +29,7 @@ internal sealed partial class CrmStore
             throw Bitrix24RestException.Crm("The parameter 'fields' is not valid");
         }
 
-        if (side.Owned(State.Bindings, ownerId).Any(b => side.OtherOf(b) == otherId))
+        if (side.Find(State.Bindings, ownerId, otherId.Value) is not null)
         {
             return false;
         }
@@ -163,7 +163,7 @@ internal sealed partial class CrmStore
 
         if (primaryKey is not null && JsonArgs.PositiveId(fields[primaryKey]) is { } primary && State.Table(side.Other.Name).ContainsKey(primary))
         {
-            var existing = side.Owned(State.Bindings, ownerId).FirstOrDefault(b => side.OtherOf(b) == primary);
+            var existing = side.Find(State.Bindings, ownerId, primary);
             if (existing is null)
             {
                 existing = side.Create(ownerId, primary);

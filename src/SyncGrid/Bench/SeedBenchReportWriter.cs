@@ -70,13 +70,14 @@ internal static class SeedBenchReportWriter
         var runs = report.Runs;
         var text = new StringBuilder();
         void Line(string value = "") => text.Append(value).Append('\n');
+        void Failures() => report.Failures.ToList().ForEach(f => Line($"- {f}"));
         if (runs.Count == 0)
         {
             Line($"# bench seed — {report.FinishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: no silo count finished");
             Line();
             Line($"Command: `{CommandLine(report.Settings)}`.");
             Line();
-            report.Failures.ToList().ForEach(f => Line($"- {f}"));
+            Failures();
             return text.ToString();
         }
 
@@ -99,7 +100,7 @@ internal static class SeedBenchReportWriter
         {
             Line("**Silo counts that did not finish** (their figures are not in the tables):");
             Line();
-            report.Failures.ToList().ForEach(f => Line($"- {f}"));
+            Failures();
             Line();
         }
 
